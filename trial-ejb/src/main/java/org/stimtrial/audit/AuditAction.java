@@ -1,0 +1,6 @@
+package org.stimtrial.audit;
+
+/** What happened to a value. */
+public enum AuditAction {
+    INSERT, UPDATE, DELETE
+}

@@ -1,0 +1,67 @@
+package org.stimtrial.audit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Appends audit records to the hash chain inside the caller's transaction: if the clinical change rolls back, so do
+ * its audit records, and no clinical change commits without them.
+ */
+public class AuditTrail {
+    private final EntityManager em;
+    private final Clock clock;
+
+    public AuditTrail(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Records the first save of a record: every present field as an insert. */
+    public void inserted(Actor actor, Auditable record) {
+        append(actor, null, record, FieldChange.inserted(record.auditState()));
+    }
+
+    /** Records the fields that differ between {@code before} and the record's current state. */
+    public void updated(Actor actor, String reason, Auditable record, java.util.Map<String, String> before) {
+        append(actor, reason, record, FieldChange.diff(before, record.auditState()));
+    }
+
+    /** Records a deleted record: every present field as a delete. */
+    public void deleted(Actor actor, String reason, Auditable record) {
+        append(actor, reason, record, FieldChange.deleted(record.auditState()));
+    }
+
+    public void append(Actor actor, String reason, Auditable record, List<FieldChange> changes) {
+        append(actor, reason, record.auditType(), record.auditId(), record.auditSubjectId(), changes);
+    }
+
+    public void append(Actor actor, String reason, String entityType, String entityId, Long subjectId,
+                       List<FieldChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("the audit chain head row is missing: the schema is not migrated");
+        }
+        OffsetDateTime now = AuditHash.normalize(OffsetDateTime.now(clock));
+        for (FieldChange change : changes) {
+            AuditRecordContent content = new AuditRecordContent(head.lastSeq() + 1, now, actor.username(),
+                    actor.source().name(), actor.sourceRef().orElse(null), change.action().name(), entityType,
+                    entityId, subjectId, change.field(), change.oldValue(), change.newValue(), reason);
+            AuditRecord record = new AuditRecord(content, head.lastHash());
+            em.persist(record);
+            head.advance(record);
+        }
+    }
+
+    /** The audit trail of one subject, oldest first. */
+    public List<AuditRecord> ofSubject(long subjectId) {
+        return em.createQuery("SELECT a FROM AuditRecord a WHERE a.subjectId = :s ORDER BY a.seq", AuditRecord.class)
+                .setParameter("s", subjectId)
+                .getResultList();
+    }
+}

@@ -1,0 +1,62 @@
+package org.stimtrial.user;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A person who logs in, with a PBKDF2 password hash (never the password) and their roles. */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+    @Id
+    private String username;
+    @Column(name = "full_name", nullable = false)
+    private String fullName;
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+    @Column(nullable = false)
+    private boolean active;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String fullName, String passwordHash, Set<Role> roles) {
+        this.username = Objects.requireNonNull(username);
+        this.fullName = Objects.requireNonNull(fullName);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.roles = new HashSet<>(roles);
+        this.active = true;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

@@ -1,0 +1,54 @@
+package org.stimtrial.visit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.stimtrial.shared.BaseEntity;
+
+/** The result of one analyte on one urine specimen, with the cutoff used. */
+@Entity
+@Table(name = "uds_analyte_result")
+public class AnalyteResult extends BaseEntity {
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "screen_id")
+    private UrineDrugScreen screen;
+    @Column(name = "loinc_code", nullable = false)
+    private String loincCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private QualitativeResult result;
+    @Column(name = "cutoff_ng_ml")
+    private BigDecimal cutoffNgMl;
+
+    protected AnalyteResult() {
+    }
+
+    AnalyteResult(UrineDrugScreen screen, Analyte analyte, QualitativeResult result, BigDecimal cutoffNgMl) {
+        this.screen = screen;
+        this.loincCode = analyte.loinc();
+        update(result, cutoffNgMl);
+    }
+
+    void update(QualitativeResult newResult, BigDecimal newCutoff) {
+        this.result = newResult;
+        this.cutoffNgMl = newCutoff;
+    }
+
+    public Analyte analyte() {
+        return Analyte.byLoinc(loincCode).orElseThrow();
+    }
+
+    public QualitativeResult result() {
+        return result;
+    }
+
+    public Optional<BigDecimal> cutoffNgMl() {
+        return Optional.ofNullable(cutoffNgMl);
+    }
+}

@@ -1,0 +1,137 @@
+package org.stimtrial.visit;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.stimtrial.audit.Auditable;
+import org.stimtrial.shared.BaseEntity;
+
+/** One urine specimen collected at a visit and its per-analyte results. */
+@Entity
+@Table(name = "urine_drug_screen")
+public class UrineDrugScreen extends BaseEntity implements Auditable {
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "visit_id")
+    private Visit visit;
+    @Column(name = "specimen_id", nullable = false)
+    private String specimenId;
+    @Column(name = "collected_at", nullable = false)
+    private OffsetDateTime collectedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SpecimenSource source;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "specimen_validity", nullable = false)
+    private SpecimenValidity validity;
+    @OneToMany(mappedBy = "screen", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("loincCode")
+    private List<AnalyteResult> results = new ArrayList<>();
+    @Version
+    private long version;
+
+    protected UrineDrugScreen() {
+    }
+
+    public UrineDrugScreen(Visit visit, String specimenId, OffsetDateTime collectedAt, SpecimenSource source,
+                           SpecimenValidity validity, List<AnalyteEntry> entries) {
+        this.visit = Objects.requireNonNull(visit);
+        this.specimenId = Objects.requireNonNull(specimenId);
+        record(collectedAt, source, validity, entries);
+    }
+
+    /** Replaces what was recorded for this specimen. */
+    public void record(OffsetDateTime at, SpecimenSource newSource, SpecimenValidity newValidity,
+                       List<AnalyteEntry> entries) {
+        this.collectedAt = at.withOffsetSameInstant(ZoneOffset.UTC);
+        this.source = Objects.requireNonNull(newSource);
+        this.validity = Objects.requireNonNull(newValidity);
+        results.removeIf(r -> entries.stream().noneMatch(e -> e.analyte() == r.analyte()));
+        for (AnalyteEntry e : entries) {
+            results.stream().filter(r -> r.analyte() == e.analyte()).findFirst().ifPresentOrElse(
+                    r -> r.update(e.result(), e.cutoffNgMl().orElse(null)),
+                    () -> results.add(new AnalyteResult(this, e.analyte(), e.result(), e.cutoffNgMl().orElse(null))));
+        }
+    }
+
+    public Visit visit() {
+        return visit;
+    }
+
+    public String specimenId() {
+        return specimenId;
+    }
+
+    public OffsetDateTime collectedAt() {
+        return collectedAt;
+    }
+
+    public SpecimenSource source() {
+        return source;
+    }
+
+    public SpecimenValidity validity() {
+        return validity;
+    }
+
+    public List<AnalyteResult> results() {
+        return List.copyOf(results);
+    }
+
+    /**
+     * Whether the specimen counts as negative for amphetamine-type stimulants: valid, with every analyte tested and
+     * negative. Anything else (a positive, an invalid specimen, an analyte not done) is not a negative screen.
+     */
+    public boolean isNegative() {
+        return validity == SpecimenValidity.VALID && !results.isEmpty()
+                && results.stream().allMatch(r -> r.result() == QualitativeResult.NEGATIVE);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public String auditType() {
+        return "UrineDrugScreen";
+    }
+
+    @Override
+    public String auditId() {
+        return Long.toString(id());
+    }
+
+    @Override
+    public long auditSubjectId() {
+        return visit.subject().id();
+    }
+
+    @Override
+    public Map<String, String> auditState() {
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put("visit", visit.definition().code());
+        state.put("specimenId", specimenId);
+        state.put("collectedAt", collectedAt.toInstant().toString());
+        state.put("source", source.name());
+        state.put("validity", validity.name());
+        for (AnalyteResult r : results) {
+            state.put("analyte." + r.analyte().loinc() + ".result", r.result().name());
+            state.put("analyte." + r.analyte().loinc() + ".cutoffNgMl", Values.text(r.cutoffNgMl().orElse(null)));
+        }
+        return state;
+    }
+}
