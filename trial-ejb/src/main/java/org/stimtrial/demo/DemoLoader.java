@@ -107,7 +107,7 @@ public class DemoLoader {
             return;
         }
         allocate(protocol, number, s.armCode().orElseThrow(), s.kitNumber().orElseThrow());
-        subjects.changeStatus(protocol, number, SubjectStatus.RANDOMIZED, s.baseline().get(), null, ACTOR);
+        subjects.randomized(protocol, number, s.baseline().get(), ACTOR);
         for (DemoVisit v : s.visits().subList(1, s.visits().size())) {
             visit(protocol, number, v);
         }

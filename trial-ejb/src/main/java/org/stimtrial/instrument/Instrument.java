@@ -93,8 +93,14 @@ public final class Instrument {
             }
             BigDecimal score = scale.rule() == ScoringRule.SUM ? sum
                     : sum.divide(BigDecimal.valueOf(scale.items().size()), MathContext.DECIMAL64);
-            scores.put(scale.code(), score.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros());
+            scores.put(scale.code(), plain(score.setScale(4, RoundingMode.HALF_EVEN)));
         }
         return scores;
+    }
+
+    /** Without trailing zeros, and never in exponent notation (70, not 7E+1). */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -75,6 +75,20 @@ public class SubjectService {
     /** Changes the subject's status (eligibility, screen failure, completion, withdrawal, loss to follow-up). */
     public SubjectView changeStatus(String protocolCode, String screeningNumber, SubjectStatus target,
                                     LocalDate date, String reason, Actor actor) {
+        if (target == SubjectStatus.RANDOMIZED) {
+            throw new ConflictException("illegal-transition",
+                    "A subject becomes RANDOMIZED only by being allocated an arm and a kit, not by a status change");
+        }
+        return moveTo(protocolCode, screeningNumber, target, date, reason, actor);
+    }
+
+    /** Records that an eligible subject was randomized on {@code date}; called by the allocation that did it. */
+    public SubjectView randomized(String protocolCode, String screeningNumber, LocalDate date, Actor actor) {
+        return moveTo(protocolCode, screeningNumber, SubjectStatus.RANDOMIZED, date, null, actor);
+    }
+
+    private SubjectView moveTo(String protocolCode, String screeningNumber, SubjectStatus target, LocalDate date,
+                               String reason, Actor actor) {
         Subject subject = require(protocolCode, screeningNumber);
         LocalDate today = LocalDate.now(clock.withZone(subject.site().timeZone()));
         if (date == null) {

@@ -1,0 +1,75 @@
+package org.stimtrial.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the API tests: one user, JSON in and out, every call to 127.0.0.1. */
+final class Api {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final String authorization;
+
+    private Api(String authorization) {
+        this.authorization = authorization;
+    }
+
+    static Api as(String user, String password) {
+        return new Api("Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Api anonymous() {
+        return new Api(null);
+    }
+
+    /** A response: its status, content type and body. */
+    record Reply(int status, String contentType, String body) {
+        JsonValue json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                JsonStructure s = reader.read();
+                return s;
+            }
+        }
+
+        boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    Reply post(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply put(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(PayaraMicroServer.baseUrl() + path))
+                .timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+}

@@ -1,0 +1,133 @@
+package org.stimtrial.web.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the built WAR on Payara Micro once for all integration tests: HTTP bound to 127.0.0.1 on a free port, a
+ * fresh H2 file database under {@code target/}, the demo study loaded. Waits for Payara's "ready" line (at most
+ * {@link #START_TIMEOUT_SECONDS}) and stops the server when the test run ends. The server log is kept in
+ * {@code target/it-server.log}.
+ */
+public final class PayaraMicroServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+    static final int START_TIMEOUT_SECONDS = 240;
+    private static PayaraMicroServer running;
+
+    private Process process;
+    private int port;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (PayaraMicroServer.class) {
+            if (running == null) {
+                start();
+                running = this;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("payara-micro", this);
+            }
+        }
+    }
+
+    static String baseUrl() {
+        if (running == null) {
+            throw new IllegalStateException("the server was not started: use @ExtendWith(PayaraMicroServer.class)");
+        }
+        return "http://127.0.0.1:" + running.port;
+    }
+
+    private void start() throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        Path jar = target.resolve("server/payara-micro.jar");
+        Path war = target.resolve("trial-web.war");
+        if (!Files.exists(jar) || !Files.exists(war)) {
+            throw new IllegalStateException("run 'mvn verify' (package first): missing " + jar + " or " + war);
+        }
+        Path work = target.resolve("it-run");
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path preboot = Path.of("src/test/resources/preboot-loopback.asadmin").toAbsolutePath();
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Dtrial.db.class=org.h2.jdbcx.JdbcDataSource",
+                "-Dtrial.db.url=jdbc:h2:file:" + work.resolve("db/stimtrial"),
+                "-Dtrial.db.user=sa", "-Dtrial.db.password=it",
+                "-Dtrial.demo.enabled=true",
+                "-jar", jar.toString(),
+                "--deploy", war.toString(), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
+                "--prebootcommandfile", preboot.toString(),
+                "--rootdir", work.resolve("payara").toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Path log = target.resolve("it-server.log");
+        Thread pump = new Thread(() -> pump(log, ready), "payara-micro-log");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Payara Micro did not start; see " + log, e);
+        }
+    }
+
+    private void pump(Path log, CompletableFuture<Void> ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                out.flush();
+                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                    ready.complete(null);
+                }
+                if (line.contains("Deployment failed") || line.contains("Exception while loading the app")) {
+                    ready.completeExceptionally(new IllegalStateException(line));
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("Payara Micro exited"));
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
