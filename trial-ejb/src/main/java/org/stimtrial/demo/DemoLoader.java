@@ -136,7 +136,7 @@ public class DemoLoader {
                     new AnalyteEntry(Analyte.METHAMPHETAMINE_SCREEN, result, Optional.of(CUTOFF)))), ACTOR);
         }
         v.pillCount().ifPresent(p -> visits.recordAdherence(protocol, number, v.code(),
-                new AdherenceEntry(p[0], p[1], p[2], p[3]), null, null, ACTOR));
+                new AdherenceEntry(p.dispensed(), p.returned(), p.days(), p.unitsPerDay()), null, null, ACTOR));
     }
 
     /** Demo-only allocation: the generator drew the arm itself. Only the kit number enters the audit trail. */

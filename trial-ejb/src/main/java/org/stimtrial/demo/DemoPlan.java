@@ -44,7 +44,11 @@ public record DemoPlan(StudySpec study, List<DemoSubject> subjects) {
 
     /** A visit that was due: missed, or done with its craving answers, urine specimens and pill count. */
     public record DemoVisit(String code, boolean missed, LocalDate date, Map<String, Map<String, BigDecimal>> cravings,
-                            List<DemoSpecimen> specimens, Optional<int[]> pillCount) {
+                            List<DemoSpecimen> specimens, Optional<PillCount> pillCount) {
+    }
+
+    /** A pill count: units dispensed and returned over some days, at some units per day. */
+    public record PillCount(int dispensed, int returned, int days, int unitsPerDay) {
     }
 
     /** One urine specimen: negative for both analytes, or positive. */

@@ -170,8 +170,8 @@ public final class DemoStudyGenerator {
                         date.minusDays(3L * s).atTime(LocalTime.of(10, 15)).atZone(zone).toOffsetDateTime(),
                         negative));
             }
-            Optional<int[]> pills = week >= 1 && week <= 12
-                    ? Optional.of(new int[] {14, random.nextInt(random.nextDouble() < 0.15 ? 10 : 4), 7, 2})
+            Optional<DemoPlan.PillCount> pills = week >= 1 && week <= 12
+                    ? Optional.of(new DemoPlan.PillCount(14, random.nextInt(random.nextDouble() < 0.15 ? 10 : 4), 7, 2))
                     : Optional.empty();
             visits.add(new DemoVisit(v.code(), false, date, cravings, specimens, pills));
             if (week == 16) {
