@@ -1,0 +1,74 @@
+package org.stimtrial.analysis.lmm;
+
+/** Small dense kernels on row-major arrays, for the per-group blocks of the mixed-model computations. */
+final class Dense {
+    private Dense() {
+    }
+
+    /** In-place lower Cholesky factor of the symmetric positive definite k x k matrix a; false if not PD. */
+    static boolean cholesky(double[] a, int k) {
+        for (int j = 0; j < k; j++) {
+            double d = a[j * k + j];
+            for (int m = 0; m < j; m++) {
+                d -= a[j * k + m] * a[j * k + m];
+            }
+            if (!(d > 0)) {
+                return false;
+            }
+            d = Math.sqrt(d);
+            a[j * k + j] = d;
+            for (int i = j + 1; i < k; i++) {
+                double s = a[i * k + j];
+                for (int m = 0; m < j; m++) {
+                    s -= a[i * k + m] * a[j * k + m];
+                }
+                a[i * k + j] = s / d;
+            }
+            for (int i = 0; i < j; i++) {
+                a[i * k + j] = 0;
+            }
+        }
+        return true;
+    }
+
+    /** Solves L x = b in place (L lower triangular k x k), for each of the m columns of b (k x m, row-major). */
+    static void forward(double[] l, int k, double[] b, int m) {
+        for (int c = 0; c < m; c++) {
+            for (int i = 0; i < k; i++) {
+                double s = b[i * m + c];
+                for (int j = 0; j < i; j++) {
+                    s -= l[i * k + j] * b[j * m + c];
+                }
+                b[i * m + c] = s / l[i * k + i];
+            }
+        }
+    }
+
+    /** Solves L' x = b in place (L lower triangular k x k), for each of the m columns of b. */
+    static void backwardTransposed(double[] l, int k, double[] b, int m) {
+        for (int c = 0; c < m; c++) {
+            for (int i = k - 1; i >= 0; i--) {
+                double s = b[i * m + c];
+                for (int j = i + 1; j < k; j++) {
+                    s -= l[j * k + i] * b[j * m + c];
+                }
+                b[i * m + c] = s / l[i * k + i];
+            }
+        }
+    }
+
+    /** The inverse of a symmetric positive definite k x k matrix via its Cholesky factor; empty if not PD. */
+    static java.util.Optional<double[]> inverseSpd(double[] a, int k) {
+        double[] l = a.clone();
+        if (!cholesky(l, k)) {
+            return java.util.Optional.empty();
+        }
+        double[] inv = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            inv[i * k + i] = 1;
+        }
+        forward(l, k, inv, k);
+        backwardTransposed(l, k, inv, k);
+        return java.util.Optional.of(inv);
+    }
+}
