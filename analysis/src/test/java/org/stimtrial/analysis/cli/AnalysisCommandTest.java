@@ -1,0 +1,107 @@
+package org.stimtrial.analysis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stimtrial.analysis.Reference;
+
+/** The command line as a statistician uses it, and its answers to bad input. */
+class AnalysisCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = AnalysisCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String trial() throws Exception {
+        return Path.of(Reference.class.getResource("/validation/trial_small.csv").toURI()).toString();
+    }
+
+    @Test
+    void lmmWritesTheSummaryAndTheJsonDocument() throws Exception {
+        Path json = dir.resolve("out.json");
+        Run r = run("lmm", "--data", trial(), "--formula",
+                "craving ~ arm*week + baseline_craving + site + (1+week|subject_id)", "--reml",
+                "--levels", "arm=placebo,bupropion,modafinil,nac,baclofen", "--weeks", "1-12", "--emmeans", "arm",
+                "--at", "week=12", "--json", json.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("armbupropion:week"), r.out);
+        assertTrue(r.out.contains("bupropion - placebo"), r.out);
+        JsonObject doc = Json.createReader(new StringReader(Files.readString(json))).readObject();
+        for (String key : new String[] {"fixed", "varcorr", "sigma", "theta", "logLik", "AIC", "BIC", "criterion",
+                "emmeans", "contrasts", "converged", "warnings"}) {
+            assertTrue(doc.containsKey(key), key);
+        }
+        JsonObject first = doc.getJsonArray("fixed").getJsonObject(0);
+        assertEquals("(Intercept)", first.getString("term"));
+        assertEquals(14.26939859423883, first.getJsonNumber("estimate").doubleValue(), 1e-6 * 3.9);
+        assertEquals(4, doc.getJsonArray("contrasts").size());
+        assertTrue(doc.getBoolean("converged"));
+    }
+
+    @Test
+    void teesAndGeeRunFromTheCommandLine() throws Exception {
+        Run tes = run("tes", "--data", trial(), "--arm-levels", "placebo,bupropion,modafinil,nac,baclofen");
+        assertEquals(0, tes.code, tes.err);
+        assertTrue(tes.out.contains("Kruskal-Wallis chi-squared = 14.2890"), tes.out);
+        Run gee = run("gee", "--data", trial(), "--formula", "uds_negative ~ arm*week", "--id", "subject_id",
+                "--corstr", "exchangeable", "--ref", "arm=placebo", "--weeks", "1-12", "--emmeans", "arm", "--at",
+                "week=12");
+        assertEquals(0, gee.code, gee.err);
+        assertTrue(gee.out.contains("Odds ratios against placebo"), gee.out);
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndExitCodeTwoNeverATrace() throws Exception {
+        Path oneSite = dir.resolve("one-site.csv");
+        Files.writeString(oneSite, "id,site,y,x\na,s1,1,2\na,s1,2,3\nb,s1,3,1\nb,s1,4,5\n");
+        Path text = dir.resolve("text.csv");
+        Files.writeString(text, "id,y,x\na,low,1\nb,high,2\n");
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "id,y,x\na,1\n");
+        Path collinear = dir.resolve("collinear.csv");
+        Files.writeString(collinear, "id,y,x,z\na,1,1,2\na,2,2,4\nb,3,3,6\nb,5,4,8\nc,4,5,10\nc,7,6,12\n");
+        String[][] cases = {
+            {"lmm", "--data", trial(), "--formula", "craving ~ nosuch + (1|subject_id)"},
+            {"lmm", "--data", dir.resolve("missing.csv").toString(), "--formula", "y ~ x + (1|id)"},
+            {"lmm", "--data", oneSite.toString(), "--formula", "y ~ site + (1|id)"},
+            {"lmm", "--data", text.toString(), "--formula", "y ~ x + (1|id)"},
+            {"lmm", "--data", ragged.toString(), "--formula", "y ~ x + (1|id)"},
+            {"lmm", "--data", collinear.toString(), "--formula", "y ~ x + z + (1|id)"},
+            {"lmm", "--data", trial(), "--formula", "craving ~ week + (1|subject_id", "--weeks", "1-12"},
+            {"lmm", "--data", trial(), "--formula", "craving ~ week + (1|subject_id)", "--bogus", "1"},
+            {"lmm", "--data", trial()},
+            {"lmm", "--data", trial(), "--formula", "craving ~ arm + (1|subject_id)", "--ref", "arm=aspirin"},
+            {"gee", "--data", trial(), "--formula", "craving ~ week", "--id", "subject_id"},
+            {"frobnicate"},
+        };
+        String[] expected = {"Unknown column 'nosuch'", "No such file", "only one level", "must be numeric",
+            "fields, the header has", "singular", "must end with ')'", "Unknown option --bogus", "--formula is required",
+            "Reference level 'aspirin'", "must be 0 or 1", "unknown command"};
+        for (int i = 0; i < cases.length; i++) {
+            Run r = run(cases[i]);
+            assertEquals(2, r.code, String.join(" ", cases[i]) + " -> " + r.err + r.out);
+            assertTrue(r.err.contains(expected[i]), "expected '" + expected[i] + "' in: " + r.err);
+            assertFalse(r.err.contains("\tat ") || r.err.contains("Exception"), r.err);
+        }
+    }
+}
