@@ -23,6 +23,9 @@ public final class AnalysisCommand {
               tes   treatment effectiveness score: negative urine screens per subject, missed counted positive
                     --data FILE [--subject subject_id] [--arm arm] [--week week] [--uds uds_negative]
                     [--weeks 1-12] [--ref placebo] [--json out.json]
+              glmm  logistic mixed model with a random intercept, Laplace (--nagq 1) or adaptive Gauss-Hermite
+                    --data FILE --formula "uds_negative ~ arm*week + (1 | subject_id)" [--nagq 1]
+                    [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12] [--json out.json]
               gee   GEE logistic regression with robust (sandwich) SEs, as geepack
                     --data FILE --formula "uds_negative ~ arm*week" --id subject_id
                     [--corstr independence|exchangeable|ar1] [--ref arm=placebo] [--levels ...] [--weeks 1-12]
@@ -47,6 +50,7 @@ public final class AnalysisCommand {
                 case "lmm" -> LmmCommand.run(rest, out);
                 case "tes" -> TesCommand.run(rest, out);
                 case "gee" -> GeeCommand.run(rest, out);
+                case "glmm" -> GlmmCommand.run(rest, out);
                 default -> {
                     err.println("error: unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -30,7 +30,15 @@ public final class ModelFrame {
     }
 
     public static ModelFrame of(DataTable data, Formula formula, FactorLevels levels) {
-        return of(data, formula, levels, true);
+        return of(data, formula, levels, true, List.of());
+    }
+
+    /**
+     * A frame that also carries grouping factors the formula does not name (the subject and visit of an MMRM or a
+     * GEE); rows missing any of them are dropped too.
+     */
+    public static ModelFrame of(DataTable data, Formula formula, FactorLevels levels, List<String> groupingFactors) {
+        return of(data, formula, levels, true, groupingFactors);
     }
 
     /**
@@ -38,13 +46,20 @@ public final class ModelFrame {
      * of them in these rows.
      */
     public static ModelFrame grid(DataTable grid, Formula formula, FactorLevels levels) {
-        return of(grid, formula, levels, false);
+        return of(grid, formula, levels, false, List.of());
     }
 
-    private static ModelFrame of(DataTable data, Formula formula, FactorLevels levels, boolean strict) {
+    private static ModelFrame of(DataTable data, Formula formula, FactorLevels levels, boolean strict,
+                                 List<String> extraGroups) {
         Set<String> groups = new LinkedHashSet<>();
         formula.random().forEach(r -> groups.add(r.group()));
+        groups.addAll(extraGroups);
         List<String> names = new ArrayList<>(formula.variables());
+        for (String g : extraGroups) {
+            if (!names.contains(g)) {
+                names.add(g);
+            }
+        }
         for (String v : names) {
             data.column(base(v));
         }

@@ -1,0 +1,108 @@
+package org.stimtrial.analysis.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.stimtrial.analysis.AnalysisException;
+import org.stimtrial.analysis.data.CsvTable;
+import org.stimtrial.analysis.data.DataTable;
+import org.stimtrial.analysis.glmm.BinomialGlmm;
+import org.stimtrial.analysis.glmm.GlmmFit;
+import org.stimtrial.analysis.inference.Contrast;
+import org.stimtrial.analysis.inference.Emmeans;
+import org.stimtrial.analysis.inference.Multiplicity;
+import org.stimtrial.analysis.model.Formula;
+import org.stimtrial.analysis.model.ModelFrame;
+
+/** {@code glmm}: logistic mixed model with a random intercept, Laplace or adaptive Gauss-Hermite quadrature. */
+final class GlmmCommand {
+    static final Set<String> VALUED = Set.of("data", "formula", "nagq", "ref", "levels", "weeks", "week-column",
+            "emmeans", "at", "adjust", "json");
+
+    private GlmmCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        Options o = new Options(args, VALUED, Set.of());
+        int nagq;
+        try {
+            nagq = Integer.parseInt(o.get("nagq").orElse("1"));
+        } catch (NumberFormatException e) {
+            throw new AnalysisException("--nagq takes a whole number of quadrature points (1 = Laplace)");
+        }
+        DataTable data = o.weeks(CsvTable.read(Path.of(o.require("data"))));
+        ModelFrame frame = ModelFrame.of(data, Formula.parse(o.require("formula")), o.factorLevels());
+        GlmmFit fit = (nagq == 1 ? BinomialGlmm.laplace() : BinomialGlmm.adaptiveGaussHermite(nagq)).fit(frame);
+        Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), fit.vcov(),
+                l -> Double.POSITIVE_INFINITY, f, o.at()));
+        String adjust = o.get("adjust").orElse("holm");
+        if (!Set.of("none", "holm").contains(adjust)) {
+            throw new AnalysisException("--adjust takes none or holm");
+        }
+        double[] adjusted = em.map(e -> {
+            double[] p = e.contrasts().stream().mapToDouble(Contrast::p).toArray();
+            return adjust.equals("holm") ? Multiplicity.holm(p) : p;
+        }).orElse(new double[0]);
+        out.printf("Generalized linear mixed model, binomial (logit), %s%n",
+                nagq == 1 ? "Laplace approximation" : "adaptive Gauss-Hermite quadrature, " + nagq + " points");
+        out.printf("logLik: %.4f   -2logLik: %.4f   AIC: %.4f   BIC: %.4f%n", fit.logLik(), fit.deviance(),
+                fit.aic(), fit.bic());
+        out.printf("Observations: %d   Groups: %d   random-intercept SD: %.5f%n%n", fit.nobs(), fit.ngroups(),
+                fit.theta());
+        out.printf(" %-22s %12s %11s %9s %10s%n", "", "Estimate", "Std. Error", "z value", "Pr(>|z|)");
+        List<Map<String, Object>> fixed = new ArrayList<>();
+        for (int j = 0; j < fit.names().size(); j++) {
+            Contrast c = Contrast.of(fit.names().get(j), LmmCommand.unit(fit.names().size(), j), fit.beta(),
+                    fit.vcov(), Double.POSITIVE_INFINITY);
+            out.printf(" %-22s %12.5f %11.5f %9.3f %10.3g%n", c.label(), c.estimate(), c.se(), c.statistic(), c.p());
+            fixed.add(Results.row("term", c.label(), "estimate", c.estimate(), "se", c.se(), "se_conditional",
+                    fit.seConditional(j), "statistic", c.statistic(), "p", c.p()));
+        }
+        em.ifPresent(e -> {
+            out.println();
+            out.println("Odds ratios against " + e.means().get(0).label() + " (Wald 95% CI; p adjusted: " + adjust
+                    + "):");
+            for (int i = 0; i < e.contrasts().size(); i++) {
+                Contrast c = e.contrasts().get(i);
+                out.printf(" %-22s OR %.4f  95%% CI [%.4f, %.4f]  z %.3f  p %.4g  adj %.4g%n", c.label(),
+                        Math.exp(c.estimate()), Math.exp(c.lower()), Math.exp(c.upper()), c.statistic(), c.p(),
+                        adjusted[i]);
+            }
+        });
+        out.printf("%nConvergence: %s after %d deviance evaluations, max|grad| %.2g%n",
+                fit.convergence().converged() ? "converged" : "NOT CONVERGED", fit.convergence().evaluations(),
+                fit.convergence().maxAbsGradient());
+        fit.convergence().warnings().forEach(w -> out.println("Warning: " + w));
+        o.get("json").ifPresent(file -> {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("model", "glmm binomial logit nAGQ=" + nagq);
+            root.put("fixed", fixed);
+            root.put("theta", Map.of(frame.formula().random().get(0).group() + ".(Intercept)", fit.theta()));
+            root.put("logLik", fit.logLik());
+            root.put("AIC", fit.aic());
+            root.put("BIC", fit.bic());
+            root.put("criterion", fit.deviance());
+            em.ifPresent(e -> {
+                List<Map<String, Object>> contrasts = new ArrayList<>();
+                for (int i = 0; i < e.contrasts().size(); i++) {
+                    Contrast c = e.contrasts().get(i);
+                    contrasts.add(Results.row("contrast", c.label(), "estimate", c.estimate(), "se", c.se(),
+                            "statistic", c.statistic(), "p", c.p(), "p_adjusted", adjusted[i], "lower", c.lower(),
+                            "upper", c.upper(), "odds_ratio", Math.exp(c.estimate()), "or_lower",
+                            Math.exp(c.lower()), "or_upper", Math.exp(c.upper())));
+                }
+                root.put("contrasts", contrasts);
+            });
+            root.put("converged", fit.convergence().converged());
+            root.put("warnings", fit.convergence().warnings());
+            Results.write(Path.of(file), root);
+            out.println("JSON written to " + file);
+        });
+        return fit.convergence().converged() ? 0 : AnalysisCommand.NOT_CONVERGED;
+    }
+}
