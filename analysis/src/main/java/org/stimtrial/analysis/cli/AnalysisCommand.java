@@ -23,6 +23,10 @@ public final class AnalysisCommand {
               tes   treatment effectiveness score: negative urine screens per subject, missed counted positive
                     --data FILE [--subject subject_id] [--arm arm] [--week week] [--uds uds_negative]
                     [--weeks 1-12] [--ref placebo] [--json out.json]
+              mmrm  mixed model for repeated measures (GLS, visits within subject)
+                    --data FILE --formula "craving ~ arm*factor(week) + baseline_craving" --subject subject_id
+                    --visit week [--covariance us|cs|ar1] [--reml | --ml] [--df satterthwaite|residual|emmeans]
+                    [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12] [--json out.json]
               glmm  logistic mixed model with a random intercept, Laplace (--nagq 1) or adaptive Gauss-Hermite
                     --data FILE --formula "uds_negative ~ arm*week + (1 | subject_id)" [--nagq 1]
                     [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12] [--json out.json]
@@ -51,6 +55,7 @@ public final class AnalysisCommand {
                 case "tes" -> TesCommand.run(rest, out);
                 case "gee" -> GeeCommand.run(rest, out);
                 case "glmm" -> GlmmCommand.run(rest, out);
+                case "mmrm" -> MmrmCommand.run(rest, out);
                 default -> {
                     err.println("error: unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -53,11 +53,15 @@ public final class Emmeans {
             throw new AnalysisException("emmeans: '" + factor + "' is not in the fixed part of the model");
         }
         Variable.Factor target = frame.factor(factor);
-        for (String key : at.keySet()) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : at.entrySet()) {
+            String key = vars.contains(e.getKey()) ? e.getKey() : "factor(" + e.getKey() + ")";
             if (!vars.contains(key)) {
-                throw new AnalysisException("--at " + key + ": no such variable in the fixed part of the model");
+                throw new AnalysisException("--at " + e.getKey() + ": no such variable in the fixed part of the model");
             }
+            resolved.put(key, e.getValue());
         }
+        at = resolved;
         Map<String, List<String>> gridLevels = new LinkedHashMap<>();
         Map<String, Double> numeric = new LinkedHashMap<>();
         for (String v : vars) {

@@ -110,6 +110,14 @@ public final class MmrmFit {
         return nobs - names.size();
     }
 
+    /**
+     * The error df emmeans uses for nlme::gls: N - p minus the variance parameters other than the residual SD (for
+     * the unstructured covariance, k(k-1)/2 correlations and k-1 variance ratios).
+     */
+    public int emmeansDf() {
+        return nobs - names.size() - (covarianceParameters - 1);
+    }
+
     public SatterthwaiteDf satterthwaite() {
         return satterthwaite;
     }

@@ -68,6 +68,19 @@ class AnalysisCommandTest {
                 "week=12");
         assertEquals(0, gee.code, gee.err);
         assertTrue(gee.out.contains("Odds ratios against placebo"), gee.out);
+        Path json = dir.resolve("mmrm.json");
+        Run mmrm = run("mmrm", "--data", trial(), "--formula", "craving ~ arm*factor(week) + baseline_craving",
+                "--subject", "subject_id", "--visit", "week", "--covariance", "us", "--weeks", "1-12", "--levels",
+                "arm=placebo,bupropion,modafinil,nac,baclofen", "--emmeans", "arm", "--at", "week=12", "--df",
+                "emmeans", "--json", json.toString());
+        assertEquals(0, mmrm.code, mmrm.err);
+        JsonObject doc = Json.createReader(new StringReader(Files.readString(json))).readObject();
+        assertEquals(12, doc.getJsonObject("covariance").getJsonArray("values").size());
+        assertEquals(2862, doc.getJsonArray("contrasts").getJsonObject(0).getJsonNumber("df").intValue());
+        assertEquals(-11125.904006, doc.getJsonNumber("logLik").doubleValue(), 1e-5);
+        Run cs = run("mmrm", "--data", trial(), "--formula", "craving ~ arm*week + baseline_craving", "--subject",
+                "subject_id", "--visit", "week", "--covariance", "cs", "--weeks", "1-12");
+        assertEquals(0, cs.code, cs.err);
     }
 
     @Test

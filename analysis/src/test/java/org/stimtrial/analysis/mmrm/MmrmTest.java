@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.stimtrial.analysis.Reference;
 import org.stimtrial.analysis.TrialData;
 import org.stimtrial.analysis.data.DataTable;
+import org.stimtrial.analysis.inference.Contrast;
+import org.stimtrial.analysis.inference.Emmeans;
 import org.stimtrial.analysis.model.Formula;
 import org.stimtrial.analysis.model.ModelFrame;
 
@@ -25,6 +27,7 @@ import org.stimtrial.analysis.model.ModelFrame;
 class MmrmTest {
     private static final JsonObject REF = Reference.json("ref_trial_small.json").getJsonObject("mmrm");
     private static MmrmFit fit;
+    private static ModelFrame frame;
 
     @BeforeAll
     static void fit() {
@@ -44,7 +47,7 @@ class MmrmTest {
         }
         b.text("fweek", fweek);
         List<String> weeks = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
-        ModelFrame frame = ModelFrame.of(b.build(), Formula.parse("craving ~ arm*fweek + baseline_craving"),
+        frame = ModelFrame.of(b.build(), Formula.parse("craving ~ arm*fweek + baseline_craving"),
                 TrialData.LEVELS.withLevels("fweek", weeks), List.of("subject_id", "fweek"));
         fit = Mmrm.of(CovarianceStructure.UNSTRUCTURED, true).fit(frame, "subject_id", "fweek");
     }
@@ -75,6 +78,23 @@ class MmrmTest {
             for (int j = 0; j < 12; j++) {
                 relative("covariance[" + i + "," + j + "]", row[j], cov[i * 12 + j], 1e-3);
             }
+        }
+    }
+
+    @Test
+    void week12ContrastsMatchEmmeansWithItsErrorDf() {
+        JsonObject ref = REF.getJsonObject("week12_emmeans_df_error").getJsonObject("contrasts_vs_placebo");
+        assertEquals(2862, fit.emmeansDf());
+        Emmeans.Result em = Emmeans.of(frame, fit.beta(), fit.vcov(), l -> fit.emmeansDf(), "arm",
+                java.util.Map.of("fweek", "12"));
+        double[] est = doubles(ref.getJsonArray("estimate"));
+        double[] se = doubles(ref.getJsonArray("se"));
+        double[] p = doubles(ref.getJsonArray("p"));
+        for (int i = 0; i < est.length; i++) {
+            Contrast c = em.contrasts().get(i);
+            near(c.label() + " estimate", est[i], c.estimate(), 1e-4 * se[i]);
+            relative(c.label() + " SE", se[i], c.se(), 1e-4);
+            relative(c.label() + " p", p[i], c.p(), 1e-3);
         }
     }
 }
