@@ -3,6 +3,7 @@ package org.stimtrial.analysis.glmm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -20,12 +21,14 @@ import org.stimtrial.analysis.model.Design;
 import org.stimtrial.analysis.model.ModelFrame;
 import org.stimtrial.analysis.model.RandomTerm;
 import org.stimtrial.analysis.model.Variable;
+import org.stimtrial.analysis.optim.Bfgs;
 
 /**
  * Fits {@code y ~ fixed + (1 | g)} for a 0/1 response with the logit link by maximum likelihood, the likelihood
  * approximated by Laplace (nAGQ = 1) or adaptive Gauss-Hermite quadrature (nAGQ > 1), as lme4's glmer. Steps:
- * design, objective ({@link BinomialDeviance}), optimizer (BOBYQA over (theta, beta) from the logistic-regression
- * start, then Newton steps on the finite-difference Hessian), convergence check, result.
+ * design, objective ({@link BinomialDeviance}), optimizer over (theta, beta) from the logistic-regression start
+ * (Laplace: BFGS on the analytic gradient; quadrature: BOBYQA, then Newton steps on the finite-difference Hessian),
+ * convergence check, result.
  */
 public final class BinomialGlmm {
     private final int nAgq;
@@ -72,33 +75,12 @@ public final class BinomialGlmm {
         lower[0] = 0;
         int[] evaluations = {0};
         List<String> warnings = new ArrayList<>();
-        double[] best;
-        try {
-            PointValuePair opt = new BOBYQAOptimizer(2 * (p + 1) + 1, 0.1, 1e-9).optimize(new MaxEval(50_000),
-                    new ObjectiveFunction(par -> {
-                        evaluations[0]++;
-                        return deviance.value(par);
-                    }), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
-            best = opt.getPoint();
-        } catch (MathIllegalStateException e) {
-            throw new AnalysisException("The GLMM optimizer did not converge: " + e.getMessage());
-        }
-        double[] hessian = NumericalDerivatives.hessian(deviance::value, best);
-        for (int step = 0; step < 3 && best[0] > 1e-4; step++) {
-            double[] grad = NumericalDerivatives.gradient(deviance::value, best);
-            double[] delta = solve(hessian, grad, p + 1);
-            double[] next = best.clone();
-            for (int i = 0; i <= p; i++) {
-                next[i] -= delta[i];
-            }
-            if (next[0] < 0 || deviance.value(next) > deviance.value(best)) {
-                break;
-            }
-            best = next;
-            hessian = NumericalDerivatives.hessian(deviance::value, best);
-        }
+        double[] best = nAgq == 1 ? laplaceOptimum(deviance, start, evaluations)
+                : quadratureOptimum(deviance, start, lower, upper, evaluations);
+        double[] hessian = hessian(deviance, best);
         double dev = deviance.value(best);
-        double[] grad = NumericalDerivatives.gradient(deviance::value, best);
+        double[] grad = nAgq == 1 ? deviance.laplaceGradient(best)
+                : NumericalDerivatives.gradient(deviance::value, best);
         double maxGrad = 0;
         for (int i = best[0] < 1e-4 ? 1 : 0; i <= p; i++) {
             maxGrad = Math.max(maxGrad, Math.abs(grad[i]));
@@ -119,9 +101,83 @@ public final class BinomialGlmm {
         }
         double[] conditional = invert(deviance.conditionalInformation(best), p);
         Convergence convergence = new Convergence(evaluations[0], maxGrad, singular, maxGrad < 1e-3,
-                "BOBYQA then Newton", warnings);
+                nAgq == 1 ? "BFGS on the analytic gradient" : "BOBYQA then Newton", warnings);
         return new GlmmFit(x.names(), Arrays.copyOfRange(best, 1, p + 1), vcov, conditional, best[0], -dev / 2, nAgq,
                 y.length, rowsOf.length, convergence);
+    }
+
+    /**
+     * Laplace: BFGS on the analytic gradient. The deviance is symmetric in theta (u -> -u), so a negative theta is
+     * evaluated at |theta| with the sign of its derivative flipped; the result reports |theta|.
+     */
+    private static double[] laplaceOptimum(BinomialDeviance deviance, double[] start, int[] evaluations) {
+        Bfgs.Outcome opt = Bfgs.minimize(par -> {
+            evaluations[0]++;
+            double[] folded = par.clone();
+            folded[0] = Math.abs(par[0]);
+            double value = deviance.value(folded);
+            if (!Double.isFinite(value)) {
+                return Optional.empty();
+            }
+            double[] grad = deviance.laplaceGradient(folded);
+            if (par[0] < 0) {
+                grad[0] = -grad[0];
+            }
+            return Optional.of(new Bfgs.Point(value, grad));
+        }, start, 2000);
+        double[] best = opt.x().clone();
+        best[0] = Math.abs(best[0]);
+        if (!opt.converged()) {
+            throw new AnalysisException("The GLMM optimizer did not converge (BFGS, " + opt.iterations()
+                    + " iterations)");
+        }
+        return best;
+    }
+
+    /** Quadrature: BOBYQA on the deviance, then Newton steps on its finite-difference Hessian. */
+    private static double[] quadratureOptimum(BinomialDeviance deviance, double[] start, double[] lower,
+                                              double[] upper, int[] evaluations) {
+        int d = start.length;
+        double[] best;
+        try {
+            PointValuePair opt = new BOBYQAOptimizer(2 * d + 1, 0.1, 1e-9).optimize(new MaxEval(50_000),
+                    new ObjectiveFunction(par -> {
+                        evaluations[0]++;
+                        return deviance.value(par);
+                    }), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
+            best = opt.getPoint();
+        } catch (MathIllegalStateException e) {
+            throw new AnalysisException("The GLMM optimizer did not converge: " + e.getMessage());
+        }
+        for (int step = 0; step < 3 && best[0] > 1e-4; step++) {
+            double[] grad = NumericalDerivatives.gradient(deviance::value, best);
+            double[] delta = solve(NumericalDerivatives.hessian(deviance::value, best), grad, d);
+            double[] next = best.clone();
+            for (int i = 0; i < d; i++) {
+                next[i] -= delta[i];
+            }
+            if (next[0] < 0 || deviance.value(next) > deviance.value(best)) {
+                break;
+            }
+            best = next;
+        }
+        return best;
+    }
+
+    /** The Hessian of the deviance: from the analytic gradient for Laplace, by finite differences for quadrature. */
+    private double[] hessian(BinomialDeviance deviance, double[] at) {
+        if (nAgq > 1) {
+            return NumericalDerivatives.hessian(deviance::value, at);
+        }
+        double[][] jac = NumericalDerivatives.jacobian(deviance::laplaceGradient, at);
+        int d = at.length;
+        double[] h = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                h[i * d + j] = (jac[i][j] + jac[j][i]) / 2;
+            }
+        }
+        return h;
     }
 
     private static int[][] rowsOf(Variable.Factor group) {

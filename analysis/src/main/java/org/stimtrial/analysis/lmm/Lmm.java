@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.stimtrial.analysis.AnalysisException;
+import org.stimtrial.analysis.inference.Lazy;
 import org.stimtrial.analysis.inference.NumericalDerivatives;
 import org.stimtrial.analysis.inference.SatterthwaiteDf;
 import org.stimtrial.analysis.model.ModelFrame;
@@ -47,7 +48,7 @@ public final class Lmm {
         }
         return new LmmFit(reml, problem.n, problem.m, problem.fixedNames, s.beta, vcov, re.thetaNames(), s.theta,
                 sigma, s.deviance, varCorr(re, s.theta, sigma), ranef(problem, s, sigma),
-                convergence, satterthwaite(deviance, s.theta, sigma, vcov, p));
+                convergence, new Lazy<>(() -> satterthwaite(deviance, s.theta, sigma, vcov, p)));
     }
 
     private static Convergence check(ProfiledDeviance deviance, ThetaOptimizer.Outcome opt, RandomStructure re) {

@@ -23,11 +23,11 @@ public final class LmmFit {
     private final List<VarianceComponent> varCorr;
     private final List<RandomEffect> ranef;
     private final Convergence convergence;
-    private final SatterthwaiteDf satterthwaite;
+    private final java.util.function.Supplier<SatterthwaiteDf> satterthwaite;
 
     LmmFit(boolean reml, int nobs, int ngroups, List<String> names, double[] beta, double[] vcov,
            List<String> thetaNames, double[] theta, double sigma, double criterion, List<VarianceComponent> varCorr,
-           List<RandomEffect> ranef, Convergence convergence, SatterthwaiteDf satterthwaite) {
+           List<RandomEffect> ranef, Convergence convergence, java.util.function.Supplier<SatterthwaiteDf> satterthwaite) {
         this.reml = reml;
         this.nobs = nobs;
         this.ngroups = ngroups;
@@ -85,16 +85,17 @@ public final class LmmFit {
     public double df(int j) {
         double[] l = new double[names.size()];
         l[j] = 1;
-        return satterthwaite.df(l);
+        return satterthwaite.get().df(l);
     }
 
     /** A linear combination of the fixed effects with its SE, Satterthwaite df, t and p. */
     public Contrast contrast(String label, double[] weights) {
-        return Contrast.of(label, weights, beta, vcov, satterthwaite.df(weights));
+        return Contrast.of(label, weights, beta, vcov, satterthwaite.get().df(weights));
     }
 
+    /** Satterthwaite's df machinery, computed on first use (it costs more deviance evaluations than the fit). */
     public SatterthwaiteDf satterthwaite() {
-        return satterthwaite;
+        return satterthwaite.get();
     }
 
     public List<String> thetaNames() {

@@ -22,11 +22,11 @@ public final class MmrmFit {
     private final int subjects;
     private final int covarianceParameters;
     private final Convergence convergence;
-    private final SatterthwaiteDf satterthwaite;
+    private final java.util.function.Supplier<SatterthwaiteDf> satterthwaite;
 
     MmrmFit(CovarianceStructure structure, boolean reml, List<String> names, List<String> visits, double[] beta,
             double[] vcov, double[] covariance, double criterion, int nobs, int subjects, int covarianceParameters,
-            Convergence convergence, SatterthwaiteDf satterthwaite) {
+            Convergence convergence, java.util.function.Supplier<SatterthwaiteDf> satterthwaite) {
         this.structure = structure;
         this.reml = reml;
         this.names = List.copyOf(names);
@@ -118,13 +118,14 @@ public final class MmrmFit {
         return nobs - names.size() - (covarianceParameters - 1);
     }
 
+    /** Satterthwaite's df machinery, computed on first use. */
     public SatterthwaiteDf satterthwaite() {
-        return satterthwaite;
+        return satterthwaite.get();
     }
 
     /** A linear combination with Satterthwaite df. */
     public Contrast contrast(String label, double[] weights) {
-        return Contrast.of(label, weights, beta, vcov, satterthwaite.df(weights));
+        return Contrast.of(label, weights, beta, vcov, satterthwaite.get().df(weights));
     }
 
     public Convergence convergence() {

@@ -1,4 +1,4 @@
-package org.stimtrial.analysis.mmrm;
+package org.stimtrial.analysis.optim;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -6,23 +6,23 @@ import java.util.function.Function;
 /**
  * The optimizer step: quasi-Newton BFGS with an Armijo backtracking line search, on an objective with an analytic
  * gradient. Points where the objective is undefined (a covariance that is not positive definite) are stepped back
- * from. Stops when the largest gradient component is below 1e-6 or the predicted decrease g'Hg is below 1e-10 (below
- * the precision of a criterion in the tens of thousands), when no step along the search direction lowers
+ * from. Stops when the largest gradient component is below 1e-6 or the predicted decrease g'Hg is below
+ * 1e-11 (1 + |f|) (the precision of the objective itself), when no step along the search direction lowers
  * the objective any more (converged if the gradient is then below 1e-3), or after the iteration cap.
  */
-final class Bfgs {
+public final class Bfgs {
     /** The minimum found. */
-    record Outcome(double[] x, double value, double[] gradient, int iterations, int evaluations, boolean converged) {
+    public record Outcome(double[] x, double value, double[] gradient, int iterations, int evaluations, boolean converged) {
     }
 
     /** A value and its gradient. */
-    record Point(double value, double[] gradient) {
+    public record Point(double value, double[] gradient) {
     }
 
     private Bfgs() {
     }
 
-    static Outcome minimize(Function<double[], Optional<Point>> f, double[] start, int maxIterations) {
+    public static Outcome minimize(Function<double[], Optional<Point>> f, double[] start, int maxIterations) {
         int d = start.length;
         double[] x = start.clone();
         Point fx = f.apply(x).orElseThrow(() -> new IllegalArgumentException("the start is not a valid point"));
@@ -53,7 +53,7 @@ final class Bfgs {
                 }
                 slope = dot(dir, g);
             }
-            if (-slope < 1e-10) {
+            if (-slope < 1e-11 * (1 + Math.abs(fx.value()))) {
                 return new Outcome(x, fx.value(), g, it, evaluations, true);
             }
             double step = 1;
