@@ -22,6 +22,7 @@ import org.stimtrial.analysis.model.ModelFrame;
 import org.stimtrial.analysis.model.RandomTerm;
 import org.stimtrial.analysis.model.Variable;
 import org.stimtrial.analysis.optim.Bfgs;
+import org.stimtrial.analysis.optim.NewtonPolish;
 
 /**
  * Fits {@code y ~ fixed + (1 | g)} for a 0/1 response with the logit link by maximum likelihood, the likelihood
@@ -101,17 +102,17 @@ public final class BinomialGlmm {
         }
         double[] conditional = invert(deviance.conditionalInformation(best), p);
         Convergence convergence = new Convergence(evaluations[0], maxGrad, singular, maxGrad < 1e-3,
-                nAgq == 1 ? "BFGS on the analytic gradient" : "BOBYQA then Newton", warnings);
+                nAgq == 1 ? "BFGS then Newton on the analytic gradient" : "BOBYQA then Newton", warnings);
         return new GlmmFit(x.names(), Arrays.copyOfRange(best, 1, p + 1), vcov, conditional, best[0], -dev / 2, nAgq,
                 y.length, rowsOf.length, convergence);
     }
 
     /**
-     * Laplace: BFGS on the analytic gradient. The deviance is symmetric in theta (u -> -u), so a negative theta is
+     * Laplace: BFGS on the analytic gradient, then Newton steps on the Hessian from the gradient's Jacobian. The deviance is symmetric in theta (u -> -u), so a negative theta is
      * evaluated at |theta| with the sign of its derivative flipped; the result reports |theta|.
      */
     private static double[] laplaceOptimum(BinomialDeviance deviance, double[] start, int[] evaluations) {
-        Bfgs.Outcome opt = Bfgs.minimize(par -> {
+        java.util.function.Function<double[], Optional<Bfgs.Point>> f = par -> {
             evaluations[0]++;
             double[] folded = par.clone();
             folded[0] = Math.abs(par[0]);
@@ -124,13 +125,11 @@ public final class BinomialGlmm {
                 grad[0] = -grad[0];
             }
             return Optional.of(new Bfgs.Point(value, grad));
-        }, start, 2000);
+        };
+        Bfgs.Outcome quasi = Bfgs.minimize(f, start, 2000);
+        NewtonPolish.Outcome opt = NewtonPolish.minimize(f, quasi.x(), 20);
         double[] best = opt.x().clone();
         best[0] = Math.abs(best[0]);
-        if (!opt.converged()) {
-            throw new AnalysisException("The GLMM optimizer did not converge (BFGS, " + opt.iterations()
-                    + " iterations)");
-        }
         return best;
     }
 
