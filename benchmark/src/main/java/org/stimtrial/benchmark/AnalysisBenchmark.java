@@ -100,7 +100,7 @@ public final class AnalysisBenchmark {
     }
 
     private static Timing time(String model, int n, Supplier<Object> fit, double rSeconds, String source) {
-        int warmup = n >= 2000 ? 1 : 2;
+        int warmup = n >= 2000 ? 1 : 5;
         for (int i = 0; i < warmup; i++) {
             fit.get();
         }
