@@ -1,5 +1,7 @@
 package org.stimtrial.analysis.lmm;
 
+import org.stimtrial.analysis.linalg.Dense;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.stimtrial.analysis.lmm;
 
+import org.stimtrial.analysis.linalg.Dense;
+
 /**
  * The objective step: the profiled deviance of a linear mixed model as a function of theta (Bates et al. 2015,
  * section 3). For each group, L_i = chol(Lambda' Z_i'Z_i Lambda + I); then R_X from X'X - sum R_ZX_i' R_ZX_i,

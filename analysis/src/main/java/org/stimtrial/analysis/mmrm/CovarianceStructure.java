@@ -1,5 +1,7 @@
 package org.stimtrial.analysis.mmrm;
 
+import org.stimtrial.analysis.linalg.Dense;
+
 /**
  * The within-subject covariance over the k visits. Unstructured: Sigma = L L' with L lower triangular, parameters the
  * logs of L's diagonal and its sub-diagonal entries (k(k+1)/2). Compound symmetry: sigma^2 ((1 - rho) I + rho J).
@@ -88,7 +90,7 @@ public enum CovarianceStructure {
     double[] start(double[] cov, int k) {
         if (this == UNSTRUCTURED) {
             double[] l = cov.clone();
-            org.stimtrial.analysis.mmrm.Linear.cholesky(l, k);
+            Dense.cholesky(l, k);
             double[] par = new double[parameters(k)];
             int idx = 0;
             for (int j = 0; j < k; j++) {

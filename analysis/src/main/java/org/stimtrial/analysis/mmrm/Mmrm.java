@@ -1,5 +1,7 @@
 package org.stimtrial.analysis.mmrm;
 
+import org.stimtrial.analysis.linalg.Dense;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stimtrial.analysis.AnalysisException;
@@ -76,7 +78,7 @@ public final class Mmrm {
             }
         }
         double[] logDet = new double[1];
-        double[] a = Linear.inverse(h, d, logDet).orElseThrow(() -> new AnalysisException(
+        double[] a = Dense.inverseSpd(h, d, logDet).orElseThrow(() -> new AnalysisException(
                 "The Hessian of the criterion is not positive definite at the optimum: the covariance parameters are"
                         + " not identified (too few subjects per visit?)"));
         for (int i = 0; i < a.length; i++) {

@@ -1,5 +1,7 @@
 package org.stimtrial.analysis.mmrm;
 
+import org.stimtrial.analysis.linalg.Dense;
+
 import java.util.Optional;
 import org.stimtrial.analysis.mmrm.MmrmProblem.Pattern;
 
@@ -43,7 +45,7 @@ final class MmrmObjective {
                 }
             }
             double[] ld = new double[1];
-            Optional<double[]> inv = Linear.inverse(sp, kp, ld);
+            Optional<double[]> inv = Dense.inverseSpd(sp, kp, ld);
             if (inv.isEmpty()) {
                 return Optional.empty();
             }
@@ -67,7 +69,7 @@ final class MmrmObjective {
             }
         }
         double[] ldA = new double[1];
-        Optional<double[]> aInv = Linear.inverse(a, p, ldA);
+        Optional<double[]> aInv = Dense.inverseSpd(a, p, ldA);
         if (aInv.isEmpty()) {
             return Optional.empty();
         }

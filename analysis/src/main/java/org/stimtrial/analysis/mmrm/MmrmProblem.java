@@ -1,5 +1,7 @@
 package org.stimtrial.analysis.mmrm;
 
+import org.stimtrial.analysis.linalg.Dense;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +121,7 @@ final class MmrmProblem {
             }
         }
         double[] logDet = new double[1];
-        double[] inv = Linear.inverse(xtx, p, logDet).orElseThrow(() -> new AnalysisException(
+        double[] inv = Dense.inverseSpd(xtx, p, logDet).orElseThrow(() -> new AnalysisException(
                 "The fixed-effects design is singular: some column is a linear combination of the others"));
         double[] beta = new double[p];
         for (int i = 0; i < p; i++) {

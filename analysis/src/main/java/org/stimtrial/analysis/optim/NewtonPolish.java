@@ -2,6 +2,7 @@ package org.stimtrial.analysis.optim;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.stimtrial.analysis.linalg.Dense;
 
 /**
  * Newton's method from a point near the optimum, on an objective with an analytic gradient: the Hessian is the
@@ -97,47 +98,16 @@ public final class NewtonPolish {
             for (int i = 0; i < d; i++) {
                 a[i * d + i] += ridge;
             }
-            if (cholesky(a, d)) {
+            if (Dense.cholesky(a, d)) {
                 double[] y = new double[d];
                 for (int i = 0; i < d; i++) {
-                    double s = -g[i];
-                    for (int j = 0; j < i; j++) {
-                        s -= a[i * d + j] * y[j];
-                    }
-                    y[i] = s / a[i * d + i];
+                    y[i] = -g[i];
                 }
-                for (int i = d - 1; i >= 0; i--) {
-                    double s = y[i];
-                    for (int j = i + 1; j < d; j++) {
-                        s -= a[j * d + i] * y[j];
-                    }
-                    y[i] = s / a[i * d + i];
-                }
+                Dense.forward(a, d, y, 1);
+                Dense.backwardTransposed(a, d, y, 1);
                 return Optional.of(y);
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean cholesky(double[] a, int k) {
-        for (int j = 0; j < k; j++) {
-            double dd = a[j * k + j];
-            for (int m = 0; m < j; m++) {
-                dd -= a[j * k + m] * a[j * k + m];
-            }
-            if (!(dd > 0)) {
-                return false;
-            }
-            dd = Math.sqrt(dd);
-            a[j * k + j] = dd;
-            for (int i = j + 1; i < k; i++) {
-                double s = a[i * k + j];
-                for (int m = 0; m < j; m++) {
-                    s -= a[i * k + m] * a[j * k + m];
-                }
-                a[i * k + j] = s / dd;
-            }
-        }
-        return true;
     }
 }

@@ -1,12 +1,12 @@
-package org.stimtrial.analysis.lmm;
+package org.stimtrial.analysis.linalg;
 
-/** Small dense kernels on row-major arrays, for the per-group blocks of the mixed-model computations. */
-final class Dense {
+/** Small dense kernels on row-major arrays: Cholesky factor, triangular solves, inverse of an SPD matrix. */
+public final class Dense {
     private Dense() {
     }
 
     /** In-place lower Cholesky factor of the symmetric positive definite k x k matrix a; false if not PD. */
-    static boolean cholesky(double[] a, int k) {
+    public static boolean cholesky(double[] a, int k) {
         for (int j = 0; j < k; j++) {
             double d = a[j * k + j];
             for (int m = 0; m < j; m++) {
@@ -32,7 +32,7 @@ final class Dense {
     }
 
     /** Solves L x = b in place (L lower triangular k x k), for each of the m columns of b (k x m, row-major). */
-    static void forward(double[] l, int k, double[] b, int m) {
+    public static void forward(double[] l, int k, double[] b, int m) {
         for (int c = 0; c < m; c++) {
             for (int i = 0; i < k; i++) {
                 double s = b[i * m + c];
@@ -45,7 +45,7 @@ final class Dense {
     }
 
     /** Solves L' x = b in place (L lower triangular k x k), for each of the m columns of b. */
-    static void backwardTransposed(double[] l, int k, double[] b, int m) {
+    public static void backwardTransposed(double[] l, int k, double[] b, int m) {
         for (int c = 0; c < m; c++) {
             for (int i = k - 1; i >= 0; i--) {
                 double s = b[i * m + c];
@@ -58,11 +58,21 @@ final class Dense {
     }
 
     /** The inverse of a symmetric positive definite k x k matrix via its Cholesky factor; empty if not PD. */
-    static java.util.Optional<double[]> inverseSpd(double[] a, int k) {
+    public static java.util.Optional<double[]> inverseSpd(double[] a, int k) {
+        return inverseSpd(a, k, new double[1]);
+    }
+
+    /** As {@link #inverseSpd(double[], int)}, also writing log|a| into {@code logDet[0]}. */
+    public static java.util.Optional<double[]> inverseSpd(double[] a, int k, double[] logDet) {
         double[] l = a.clone();
         if (!cholesky(l, k)) {
             return java.util.Optional.empty();
         }
+        double ld = 0;
+        for (int i = 0; i < k; i++) {
+            ld += 2 * Math.log(l[i * k + i]);
+        }
+        logDet[0] = ld;
         double[] inv = new double[k * k];
         for (int i = 0; i < k; i++) {
             inv[i * k + i] = 1;
