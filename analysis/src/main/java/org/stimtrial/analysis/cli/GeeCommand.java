@@ -44,14 +44,8 @@ final class GeeCommand {
         GeeFit fit = Gee.with(corstr).fit(frame, data, id);
         Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), fit.robustVcov(),
                 l -> Double.POSITIVE_INFINITY, f, o.at()));
-        String adjust = o.get("adjust").orElse("holm");
-        if (!Set.of("none", "holm").contains(adjust)) {
-            throw new AnalysisException("--adjust takes none or holm");
-        }
-        double[] adjusted = em.map(e -> {
-            double[] p = e.contrasts().stream().mapToDouble(Contrast::p).toArray();
-            return adjust.equals("holm") ? Multiplicity.holm(p) : p;
-        }).orElse(new double[0]);
+        String adjust = ContrastReport.method(o);
+        double[] adjusted = ContrastReport.adjusted(em, adjust);
 
         out.printf("GEE, binomial (logit), %s working correlation, robust (sandwich) SEs%n",
                 corstr.name().toLowerCase(Locale.ROOT));
@@ -66,16 +60,7 @@ final class GeeCommand {
             fixed.add(Results.row("term", c.label(), "estimate", c.estimate(), "se", c.se(), "se_naive",
                     fit.naiveSe(j), "statistic", c.statistic(), "p", c.p()));
         }
-        em.ifPresent(e -> {
-            out.println();
-            out.println("Odds ratios against " + e.means().get(0).label() + " (p adjusted: " + adjust + "):");
-            for (int i = 0; i < e.contrasts().size(); i++) {
-                Contrast c = e.contrasts().get(i);
-                out.printf(" %-22s OR %.4f  95%% CI [%.4f, %.4f]  z %.3f  p %.4g  adj %.4g%n", c.label(),
-                        Math.exp(c.estimate()), Math.exp(c.lower()), Math.exp(c.upper()), c.statistic(), c.p(),
-                        adjusted[i]);
-            }
-        });
+        em.ifPresent(e -> ContrastReport.printOddsRatios(out, e, adjusted, "p adjusted: " + adjust));
         o.get("json").ifPresent(file -> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("model", "gee binomial logit " + corstr.name().toLowerCase(Locale.ROOT));
@@ -84,17 +69,7 @@ final class GeeCommand {
             root.put("phi", fit.phi());
             root.put("nobs", fit.nobs());
             root.put("clusters", fit.clusters());
-            em.ifPresent(e -> {
-                List<Map<String, Object>> contrasts = new ArrayList<>();
-                for (int i = 0; i < e.contrasts().size(); i++) {
-                    Contrast c = e.contrasts().get(i);
-                    contrasts.add(Results.row("contrast", c.label(), "estimate", c.estimate(), "se", c.se(),
-                            "statistic", c.statistic(), "p", c.p(), "p_adjusted", adjusted[i], "lower", c.lower(),
-                            "upper", c.upper(), "odds_ratio", Math.exp(c.estimate()), "or_lower",
-                            Math.exp(c.lower()), "or_upper", Math.exp(c.upper())));
-                }
-                root.put("contrasts", contrasts);
-            });
+            em.ifPresent(e -> root.put("contrasts", ContrastReport.oddsRatioRows(e, adjusted)));
             root.put("converged", fit.converged());
             root.put("warnings", fit.converged() ? List.of() : List.of("GEE did not converge"));
             Results.write(Path.of(file), root);

@@ -40,14 +40,8 @@ final class GlmmCommand {
         GlmmFit fit = (nagq == 1 ? BinomialGlmm.laplace() : BinomialGlmm.adaptiveGaussHermite(nagq)).fit(frame);
         Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), fit.vcov(),
                 l -> Double.POSITIVE_INFINITY, f, o.at()));
-        String adjust = o.get("adjust").orElse("holm");
-        if (!Set.of("none", "holm").contains(adjust)) {
-            throw new AnalysisException("--adjust takes none or holm");
-        }
-        double[] adjusted = em.map(e -> {
-            double[] p = e.contrasts().stream().mapToDouble(Contrast::p).toArray();
-            return adjust.equals("holm") ? Multiplicity.holm(p) : p;
-        }).orElse(new double[0]);
+        String adjust = ContrastReport.method(o);
+        double[] adjusted = ContrastReport.adjusted(em, adjust);
         out.printf("Generalized linear mixed model, binomial (logit), %s%n",
                 nagq == 1 ? "Laplace approximation" : "adaptive Gauss-Hermite quadrature, " + nagq + " points");
         out.printf("logLik: %.4f   -2logLik: %.4f   AIC: %.4f   BIC: %.4f%n", fit.logLik(), fit.deviance(),
@@ -63,17 +57,8 @@ final class GlmmCommand {
             fixed.add(Results.row("term", c.label(), "estimate", c.estimate(), "se", c.se(), "se_conditional",
                     fit.seConditional(j), "statistic", c.statistic(), "p", c.p()));
         }
-        em.ifPresent(e -> {
-            out.println();
-            out.println("Odds ratios against " + e.means().get(0).label() + " (Wald 95% CI; p adjusted: " + adjust
-                    + "):");
-            for (int i = 0; i < e.contrasts().size(); i++) {
-                Contrast c = e.contrasts().get(i);
-                out.printf(" %-22s OR %.4f  95%% CI [%.4f, %.4f]  z %.3f  p %.4g  adj %.4g%n", c.label(),
-                        Math.exp(c.estimate()), Math.exp(c.lower()), Math.exp(c.upper()), c.statistic(), c.p(),
-                        adjusted[i]);
-            }
-        });
+        em.ifPresent(e -> ContrastReport.printOddsRatios(out, e, adjusted,
+                "Wald 95% CI; p adjusted: " + adjust));
         out.printf("%nConvergence: %s after %d deviance evaluations, max|grad| %.2g%n",
                 fit.convergence().converged() ? "converged" : "NOT CONVERGED", fit.convergence().evaluations(),
                 fit.convergence().maxAbsGradient());
@@ -87,17 +72,7 @@ final class GlmmCommand {
             root.put("AIC", fit.aic());
             root.put("BIC", fit.bic());
             root.put("criterion", fit.deviance());
-            em.ifPresent(e -> {
-                List<Map<String, Object>> contrasts = new ArrayList<>();
-                for (int i = 0; i < e.contrasts().size(); i++) {
-                    Contrast c = e.contrasts().get(i);
-                    contrasts.add(Results.row("contrast", c.label(), "estimate", c.estimate(), "se", c.se(),
-                            "statistic", c.statistic(), "p", c.p(), "p_adjusted", adjusted[i], "lower", c.lower(),
-                            "upper", c.upper(), "odds_ratio", Math.exp(c.estimate()), "or_lower",
-                            Math.exp(c.lower()), "or_upper", Math.exp(c.upper())));
-                }
-                root.put("contrasts", contrasts);
-            });
+            em.ifPresent(e -> root.put("contrasts", ContrastReport.oddsRatioRows(e, adjusted)));
             root.put("converged", fit.convergence().converged());
             root.put("warnings", fit.convergence().warnings());
             Results.write(Path.of(file), root);

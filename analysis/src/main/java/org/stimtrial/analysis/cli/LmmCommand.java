@@ -39,23 +39,14 @@ final class LmmCommand {
         LmmFit fit = (o.flag("ml") ? Lmm.ml() : Lmm.reml()).fit(frame);
         Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), fit.vcov(),
                 fit.satterthwaite()::df, f, o.at()));
-        String adjust = o.get("adjust").orElse("holm");
-        if (!Set.of("none", "holm").contains(adjust)) {
-            throw new AnalysisException("--adjust takes none or holm (Dunnett's multivariate-t adjustment is not"
-                    + " implemented yet)");
-        }
-        double[] adjusted = em.map(e -> adjust(e.contrasts(), adjust)).orElse(new double[0]);
+        String adjust = ContrastReport.method(o);
+        double[] adjusted = ContrastReport.adjusted(em, adjust);
         print(out, frame, fit, em, adjusted, adjust);
         if (o.get("json").isPresent()) {
             Results.write(Path.of(o.get("json").get()), json(fit, em, adjusted, adjust));
             out.println("JSON written to " + o.get("json").get());
         }
         return fit.convergence().converged() ? 0 : AnalysisCommand.NOT_CONVERGED;
-    }
-
-    private static double[] adjust(List<Contrast> contrasts, String method) {
-        double[] p = contrasts.stream().mapToDouble(Contrast::p).toArray();
-        return method.equals("holm") ? Multiplicity.holm(p) : Multiplicity.none(p);
     }
 
     private static void print(PrintStream out, ModelFrame frame, LmmFit fit, Optional<Emmeans.Result> em,

@@ -56,14 +56,8 @@ final class MmrmCommand {
                 ? fit.satterthwaite()::df : l -> fixedDf;
         Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), fit.vcov(), df, f,
                 o.at()));
-        String adjust = o.get("adjust").orElse("holm");
-        if (!Set.of("none", "holm").contains(adjust)) {
-            throw new AnalysisException("--adjust takes none or holm");
-        }
-        double[] adjusted = em.map(e -> {
-            double[] p = e.contrasts().stream().mapToDouble(Contrast::p).toArray();
-            return adjust.equals("holm") ? Multiplicity.holm(p) : p;
-        }).orElse(new double[0]);
+        String adjust = ContrastReport.method(o);
+        double[] adjusted = ContrastReport.adjusted(em, adjust);
 
         out.printf("MMRM by %s, %s covariance over %d visits (%s df)%n", fit.reml() ? "REML" : "ML",
                 structure.name().toLowerCase(java.util.Locale.ROOT), fit.visits().size(), dfMethod);
