@@ -16,24 +16,29 @@ public final class AnalysisCommand {
     private static final String USAGE = """
             Usage: java -jar trial-analysis.jar <command> [options]
             Commands:
-              lmm   linear mixed model (REML or ML), Satterthwaite df, emmeans and contrasts
+              lmm   linear mixed model (REML or ML), Satterthwaite or Kenward-Roger df, emmeans and contrasts
                     --data FILE --formula "y ~ arm*week + (1 + week | subject_id)" [--reml | --ml]
+                    [--ddf satterthwaite|kenward-roger]
                     [--ref arm=placebo] [--levels arm=placebo,bupropion,...] [--weeks 1-12] [--week-column week]
-                    [--emmeans arm --at week=12] [--adjust holm|none] [--json out.json]
+                    [--emmeans arm --at week=12] [--adjust dunnett|holm|none] [--json out.json]
               tes   treatment effectiveness score: negative urine screens per subject, missed counted positive
                     --data FILE [--subject subject_id] [--arm arm] [--week week] [--uds uds_negative]
                     [--weeks 1-12] [--ref placebo] [--json out.json]
               mmrm  mixed model for repeated measures (GLS, visits within subject)
                     --data FILE --formula "craving ~ arm*factor(week) + baseline_craving" --subject subject_id
                     --visit week [--covariance us|cs|ar1] [--reml | --ml] [--df satterthwaite|residual|emmeans]
-                    [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12] [--json out.json]
+                    [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12]
+                    [--adjust dunnett|holm|none] [--json out.json]
               glmm  logistic mixed model with a random intercept, Laplace (--nagq 1) or adaptive Gauss-Hermite
                     --data FILE --formula "uds_negative ~ arm*week + (1 | subject_id)" [--nagq 1]
-                    [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12] [--json out.json]
+                    [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12]
+                    [--adjust dunnett|holm|none] [--json out.json]
               gee   GEE logistic regression with robust (sandwich) SEs, as geepack
                     --data FILE --formula "uds_negative ~ arm*week" --id subject_id
                     [--corstr independence|exchangeable|ar1] [--ref arm=placebo] [--levels ...] [--weeks 1-12]
-                    [--json out.json]
+                    [--emmeans arm --at week=12] [--adjust dunnett|holm|none] [--json out.json]
+            Contrasts compare each level with the reference level; their p-values are adjusted by Dunnett's
+            multivariate t integral unless --adjust says otherwise.
             """;
 
     private AnalysisCommand() {

@@ -16,12 +16,14 @@ final class ContrastReport {
     private ContrastReport() {
     }
 
-    /** The {@code --adjust} method (holm by default, or none). */
+    /**
+     * The {@code --adjust} method: dunnett (default; the multivariate-t integral, emmeans' "mvt" definition with df
+     * truncated to integers), holm, or none.
+     */
     static String method(Options o) {
-        String adjust = o.get("adjust").orElse("holm");
-        if (!Set.of("none", "holm").contains(adjust)) {
-            throw new AnalysisException("--adjust takes none or holm (Dunnett's multivariate-t adjustment is not"
-                    + " built yet)");
+        String adjust = o.get("adjust").orElse("dunnett");
+        if (!Set.of("dunnett", "none", "holm").contains(adjust)) {
+            throw new AnalysisException("--adjust takes dunnett, holm or none (got '" + adjust + "')");
         }
         return adjust;
     }
@@ -30,8 +32,21 @@ final class ContrastReport {
     static double[] adjusted(Optional<Emmeans.Result> em, String method) {
         return em.map(e -> {
             double[] p = e.contrasts().stream().mapToDouble(Contrast::p).toArray();
-            return method.equals("holm") ? Multiplicity.holm(p) : Multiplicity.none(p);
+            return switch (method) {
+                case "dunnett" -> e.dunnett().adjusted();
+                case "holm" -> Multiplicity.holm(p);
+                default -> Multiplicity.none(p);
+            };
         }).orElse(new double[0]);
+    }
+
+    /** How the p-values were adjusted, for the printed report and the JSON. */
+    static String describe(String method) {
+        return switch (method) {
+            case "dunnett" -> "dunnett (multivariate t integral, df truncated to integers as emmeans' mvt)";
+            case "holm" -> "holm";
+            default -> "none";
+        };
     }
 
     /** Prints contrasts on the logit scale as odds ratios with their CIs. */

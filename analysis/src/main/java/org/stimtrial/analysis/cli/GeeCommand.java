@@ -60,7 +60,7 @@ final class GeeCommand {
             fixed.add(Results.row("term", c.label(), "estimate", c.estimate(), "se", c.se(), "se_naive",
                     fit.naiveSe(j), "statistic", c.statistic(), "p", c.p()));
         }
-        em.ifPresent(e -> ContrastReport.printOddsRatios(out, e, adjusted, "p adjusted: " + adjust));
+        em.ifPresent(e -> ContrastReport.printOddsRatios(out, e, adjusted, "p adjusted: " + ContrastReport.describe(adjust)));
         o.get("json").ifPresent(file -> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("model", "gee binomial logit " + corstr.name().toLowerCase(Locale.ROOT));
@@ -69,7 +69,10 @@ final class GeeCommand {
             root.put("phi", fit.phi());
             root.put("nobs", fit.nobs());
             root.put("clusters", fit.clusters());
-            em.ifPresent(e -> root.put("contrasts", ContrastReport.oddsRatioRows(e, adjusted)));
+            em.ifPresent(e -> {
+                root.put("contrasts", ContrastReport.oddsRatioRows(e, adjusted));
+                root.put("p_adjust_method", ContrastReport.describe(adjust));
+            });
             root.put("converged", fit.converged());
             root.put("warnings", fit.converged() ? List.of() : List.of("GEE did not converge"));
             Results.write(Path.of(file), root);

@@ -58,7 +58,7 @@ final class GlmmCommand {
                     fit.seConditional(j), "statistic", c.statistic(), "p", c.p()));
         }
         em.ifPresent(e -> ContrastReport.printOddsRatios(out, e, adjusted,
-                "Wald 95% CI; p adjusted: " + adjust));
+                "Wald 95% CI; p adjusted: " + ContrastReport.describe(adjust)));
         out.printf("%nConvergence: %s after %d deviance evaluations, max|grad| %.2g%n",
                 fit.convergence().converged() ? "converged" : "NOT CONVERGED", fit.convergence().evaluations(),
                 fit.convergence().maxAbsGradient());
@@ -72,7 +72,10 @@ final class GlmmCommand {
             root.put("AIC", fit.aic());
             root.put("BIC", fit.bic());
             root.put("criterion", fit.deviance());
-            em.ifPresent(e -> root.put("contrasts", ContrastReport.oddsRatioRows(e, adjusted)));
+            em.ifPresent(e -> {
+                root.put("contrasts", ContrastReport.oddsRatioRows(e, adjusted));
+                root.put("p_adjust_method", ContrastReport.describe(adjust));
+            });
             root.put("converged", fit.convergence().converged());
             root.put("warnings", fit.convergence().warnings());
             Results.write(Path.of(file), root);

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.stimtrial.analysis.AnalysisException;
 import org.stimtrial.analysis.data.CsvTable;
 import org.stimtrial.analysis.data.DataTable;
 import org.stimtrial.analysis.inference.Contrast;
 import org.stimtrial.analysis.inference.Emmeans;
-import org.stimtrial.analysis.inference.Multiplicity;
 import org.stimtrial.analysis.lmm.Lmm;
 import org.stimtrial.analysis.lmm.LmmFit;
 import org.stimtrial.analysis.lmm.VarianceComponent;
@@ -23,7 +23,7 @@ import org.stimtrial.analysis.model.ModelFrame;
 /** {@code lmm}: a linear mixed model by REML (default) or ML, with emmeans and contrasts against the reference level. */
 final class LmmCommand {
     static final Set<String> VALUED = Set.of("data", "formula", "ref", "levels", "weeks", "week-column", "emmeans",
-            "at", "adjust", "json");
+            "at", "adjust", "ddf", "json");
     static final Set<String> FLAGS = Set.of("reml", "ml");
 
     private LmmCommand() {
@@ -36,22 +36,38 @@ final class LmmCommand {
         }
         DataTable data = o.weeks(CsvTable.read(Path.of(o.require("data"))));
         ModelFrame frame = ModelFrame.of(data, Formula.parse(o.require("formula")), o.factorLevels());
+        String ddf = o.get("ddf").orElse("satterthwaite");
+        if (!Set.of("satterthwaite", "kenward-roger").contains(ddf)) {
+            throw new AnalysisException("--ddf takes satterthwaite or kenward-roger (got '" + ddf + "')");
+        }
         LmmFit fit = (o.flag("ml") ? Lmm.ml() : Lmm.reml()).fit(frame);
-        Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), fit.vcov(),
-                fit.satterthwaite()::df, f, o.at()));
+        Inference inference = ddf.equals("kenward-roger")
+                ? new Inference("Kenward-Roger", fit.kenwardRoger().adjustedVcov(), fit.kenwardRoger()::df)
+                : new Inference("Satterthwaite", fit.vcov(), fit.satterthwaite()::df);
+        Optional<Emmeans.Result> em = o.get("emmeans").map(f -> Emmeans.of(frame, fit.beta(), inference.vcov(),
+                inference.df(), f, o.at()));
         String adjust = ContrastReport.method(o);
         double[] adjusted = ContrastReport.adjusted(em, adjust);
-        print(out, frame, fit, em, adjusted, adjust);
+        print(out, frame, fit, inference, em, adjusted, adjust);
         if (o.get("json").isPresent()) {
-            Results.write(Path.of(o.get("json").get()), json(fit, em, adjusted, adjust));
+            Results.write(Path.of(o.get("json").get()), json(fit, inference, em, adjusted, adjust));
             out.println("JSON written to " + o.get("json").get());
         }
         return fit.convergence().converged() ? 0 : AnalysisCommand.NOT_CONVERGED;
     }
 
-    private static void print(PrintStream out, ModelFrame frame, LmmFit fit, Optional<Emmeans.Result> em,
-                              double[] adjusted, String adjust) {
-        out.printf("Linear mixed model fit by %s (Satterthwaite's df)%n", fit.reml() ? "REML" : "maximum likelihood");
+    /** Which SEs and df the tables use: the model's covariance with Satterthwaite's df, or Kenward-Roger's. */
+    private record Inference(String name, double[] vcov, ToDoubleFunction<double[]> df) {
+        Contrast fixed(LmmFit fit, int j) {
+            double[] l = unit(fit.names().size(), j);
+            return Contrast.of(fit.names().get(j), l, fit.beta(), vcov, df.applyAsDouble(l));
+        }
+    }
+
+    private static void print(PrintStream out, ModelFrame frame, LmmFit fit, Inference inference,
+                              Optional<Emmeans.Result> em, double[] adjusted, String adjust) {
+        out.printf("Linear mixed model fit by %s (%s's df)%n", fit.reml() ? "REML" : "maximum likelihood",
+                inference.name());
         out.println("Formula: " + formulaText(frame));
         out.printf("%s criterion: %.4f   logLik: %.4f   AIC: %.4f   BIC: %.4f%n", fit.reml() ? "REML" : "Deviance",
                 fit.criterion(), fit.logLik(), fit.aic(), fit.bic());
@@ -72,7 +88,7 @@ final class LmmCommand {
         out.println("Fixed effects:");
         out.printf(" %-22s %12s %11s %9s %9s %10s%n", "", "Estimate", "Std. Error", "df", "t value", "Pr(>|t|)");
         for (int j = 0; j < fit.names().size(); j++) {
-            Contrast c = fit.contrast(fit.names().get(j), unit(fit.names().size(), j));
+            Contrast c = inference.fixed(fit, j);
             out.printf(" %-22s %12.5f %11.5f %9.2f %9.3f %10.3g%n", c.label(), c.estimate(), c.se(), c.df(),
                     c.statistic(), c.p());
         }
@@ -83,7 +99,8 @@ final class LmmCommand {
                 out.printf(" %-22s %10.4f  SE %.4f  df %.2f  95%% CI [%.4f, %.4f]%n", m.label(), m.estimate(),
                         m.se(), m.df(), m.lower(), m.upper());
             }
-            out.println("Contrasts against " + e.means().get(0).label() + " (p adjusted: " + adjust + "):");
+            out.println("Contrasts against " + e.means().get(0).label() + " (p adjusted: "
+                    + ContrastReport.describe(adjust) + "):");
             for (int i = 0; i < e.contrasts().size(); i++) {
                 Contrast c = e.contrasts().get(i);
                 out.printf(" %-22s %10.4f  SE %.4f  df %.2f  t %.3f  p %.4g  adj %.4g  95%% CI [%.4f, %.4f]%n",
@@ -112,13 +129,14 @@ final class LmmCommand {
         return l;
     }
 
-    private static Map<String, Object> json(LmmFit fit, Optional<Emmeans.Result> em, double[] adjusted,
-                                            String adjust) {
+    private static Map<String, Object> json(LmmFit fit, Inference inference, Optional<Emmeans.Result> em,
+                                            double[] adjusted, String adjust) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("model", fit.reml() ? "lmm REML" : "lmm ML");
+        root.put("df_method", inference.name());
         List<Map<String, Object>> fixed = new ArrayList<>();
         for (int j = 0; j < fit.names().size(); j++) {
-            Contrast c = fit.contrast(fit.names().get(j), unit(fit.names().size(), j));
+            Contrast c = inference.fixed(fit, j);
             fixed.add(Results.row("term", c.label(), "estimate", c.estimate(), "se", c.se(), "df", c.df(),
                     "statistic", c.statistic(), "p", c.p()));
         }
@@ -152,7 +170,7 @@ final class LmmCommand {
                         "upper", c.upper()));
             }
             root.put("contrasts", contrasts);
-            root.put("p_adjust_method", adjust);
+            root.put("p_adjust_method", ContrastReport.describe(adjust));
         });
         root.put("converged", fit.convergence().converged());
         root.put("evaluations", fit.convergence().evaluations());

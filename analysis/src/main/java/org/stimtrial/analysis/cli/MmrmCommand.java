@@ -75,7 +75,8 @@ final class MmrmCommand {
         }
         em.ifPresent(e -> {
             out.println();
-            out.println("Contrasts against " + e.means().get(0).label() + " (p adjusted: " + adjust + "):");
+            out.println("Contrasts against " + e.means().get(0).label() + " (p adjusted: "
+                    + ContrastReport.describe(adjust) + "):");
             for (int i = 0; i < e.contrasts().size(); i++) {
                 Contrast c = e.contrasts().get(i);
                 out.printf(" %-22s %10.4f  SE %.4f  df %.2f  t %.3f  p %.4g  adj %.4g  95%% CI [%.4f, %.4f]%n",
@@ -113,6 +114,7 @@ final class MmrmCommand {
                             c.lower(), "upper", c.upper()));
                 }
                 root.put("contrasts", contrasts);
+                root.put("p_adjust_method", ContrastReport.describe(adjust));
             });
             root.put("converged", fit.convergence().converged());
             root.put("warnings", fit.convergence().warnings());

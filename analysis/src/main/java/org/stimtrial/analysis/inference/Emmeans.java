@@ -22,12 +22,24 @@ import org.stimtrial.analysis.model.Variable;
 public final class Emmeans {
     /** The marginal means and the contrasts of every other level against the reference level. */
     public record Result(String factor, List<Contrast> means, List<Contrast> contrasts, List<double[]> meanWeights,
-                         List<double[]> contrastWeights) {
+                         List<double[]> contrastWeights, double[] contrastCovariance) {
         public Result {
             means = List.copyOf(means);
             contrasts = List.copyOf(contrasts);
             meanWeights = List.copyOf(meanWeights);
             contrastWeights = List.copyOf(contrastWeights);
+            contrastCovariance = contrastCovariance.clone();
+        }
+
+        /** The covariance of the contrasts (k x k, row-major), from the covariance the means were built with. */
+        @Override
+        public double[] contrastCovariance() {
+            return contrastCovariance.clone();
+        }
+
+        /** Dunnett's adjustment of the contrasts' p-values (the multivariate t integral). */
+        public Dunnett.Result dunnett() {
+            return Dunnett.adjust(contrasts, contrastCovariance);
         }
     }
 
@@ -154,7 +166,20 @@ public final class Emmeans {
             contrasts.add(Contrast.of(target.levels().get(i) + " - " + target.levels().get(0), l, beta, vcov,
                     df.applyAsDouble(l)));
         }
-        return new Result(factor, means, contrasts, weights, contrastWeights);
+        int k = contrastWeights.size();
+        double[] covariance = new double[k * k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                double v = 0;
+                for (int i = 0; i < p; i++) {
+                    for (int j = 0; j < p; j++) {
+                        v += contrastWeights.get(a)[i] * vcov[i * p + j] * contrastWeights.get(b)[j];
+                    }
+                }
+                covariance[a * k + b] = v;
+            }
+        }
+        return new Result(factor, means, contrasts, weights, contrastWeights, covariance);
     }
 
     private static String base(String v) {

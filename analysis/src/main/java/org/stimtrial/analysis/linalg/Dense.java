@@ -1,6 +1,6 @@
 package org.stimtrial.analysis.linalg;
 
-/** Small dense kernels on row-major arrays: Cholesky factor, triangular solves, inverse of an SPD matrix. */
+/** Small dense kernels on row-major arrays: Cholesky factor, triangular solves, inverse of an SPD matrix, products. */
 public final class Dense {
     private Dense() {
     }
@@ -80,5 +80,27 @@ public final class Dense {
         forward(l, k, inv, k);
         backwardTransposed(l, k, inv, k);
         return java.util.Optional.of(inv);
+    }
+
+    /** The product a b of two p x p matrices. */
+    public static double[] multiply(double[] a, double[] b, int p) {
+        return multiply(a, p, p, b, p);
+    }
+
+    /** The product a b of an r x m matrix a and an m x c matrix b (r x c). */
+    public static double[] multiply(double[] a, int r, int m, double[] b, int c) {
+        double[] out = new double[r * c];
+        for (int i = 0; i < r; i++) {
+            for (int k = 0; k < m; k++) {
+                double aik = a[i * m + k];
+                if (aik == 0) {
+                    continue;
+                }
+                for (int j = 0; j < c; j++) {
+                    out[i * c + j] += aik * b[k * c + j];
+                }
+            }
+        }
+        return out;
     }
 }

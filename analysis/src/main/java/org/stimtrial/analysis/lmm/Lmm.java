@@ -50,7 +50,8 @@ public final class Lmm {
         }
         return new LmmFit(reml, problem.n, problem.m, problem.fixedNames, s.beta, vcov, re.thetaNames(), s.theta,
                 sigma, s.deviance, varCorr(re, s.theta, sigma), ranef(problem, s, sigma),
-                convergence, new Lazy<>(() -> satterthwaite(deviance, s.theta, sigma, vcov, p)));
+                convergence, new Lazy<>(() -> satterthwaite(deviance, s.theta, sigma, vcov, p)),
+                new Lazy<>(() -> KenwardRogerAdjustment.compute(problem, s.theta, sigma, vcov)));
     }
 
     private static Convergence check(ProfiledDeviance deviance, ThetaOptimizer.Outcome opt, RandomStructure re) {

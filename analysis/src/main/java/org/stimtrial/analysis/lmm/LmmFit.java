@@ -1,12 +1,14 @@
 package org.stimtrial.analysis.lmm;
 
 import java.util.List;
+import org.stimtrial.analysis.AnalysisException;
 import org.stimtrial.analysis.inference.Contrast;
+import org.stimtrial.analysis.inference.KenwardRoger;
 import org.stimtrial.analysis.inference.SatterthwaiteDf;
 
 /**
  * The result step: an immutable linear mixed model fit, with R's names. Fixed effects, their covariance,
- * Satterthwaite degrees of freedom, variance components, theta, sigma, criterion, information criteria, BLUPs and
+ * Satterthwaite degrees of freedom, Kenward-Roger's adjustment (REML), variance components, theta, sigma, criterion, information criteria, BLUPs and
  * the convergence diagnostics.
  */
 public final class LmmFit {
@@ -24,10 +26,12 @@ public final class LmmFit {
     private final List<RandomEffect> ranef;
     private final Convergence convergence;
     private final java.util.function.Supplier<SatterthwaiteDf> satterthwaite;
+    private final java.util.function.Supplier<KenwardRoger> kenwardRoger;
 
     LmmFit(boolean reml, int nobs, int ngroups, List<String> names, double[] beta, double[] vcov,
            List<String> thetaNames, double[] theta, double sigma, double criterion, List<VarianceComponent> varCorr,
-           List<RandomEffect> ranef, Convergence convergence, java.util.function.Supplier<SatterthwaiteDf> satterthwaite) {
+           List<RandomEffect> ranef, Convergence convergence, java.util.function.Supplier<SatterthwaiteDf> satterthwaite,
+           java.util.function.Supplier<KenwardRoger> kenwardRoger) {
         this.reml = reml;
         this.nobs = nobs;
         this.ngroups = ngroups;
@@ -42,6 +46,7 @@ public final class LmmFit {
         this.ranef = List.copyOf(ranef);
         this.convergence = convergence;
         this.satterthwaite = satterthwaite;
+        this.kenwardRoger = kenwardRoger;
     }
 
     public boolean reml() {
@@ -96,6 +101,18 @@ public final class LmmFit {
     /** Satterthwaite's df machinery, computed on first use (it costs more deviance evaluations than the fit). */
     public SatterthwaiteDf satterthwaite() {
         return satterthwaite.get();
+    }
+
+    /**
+     * Kenward-Roger's adjusted covariance and df (as pbkrtest), computed on first use.
+     *
+     * @throws AnalysisException for an ML fit: the method is defined for REML only
+     */
+    public KenwardRoger kenwardRoger() {
+        if (!reml) {
+            throw new AnalysisException("Kenward-Roger inference needs a REML fit (use --reml)");
+        }
+        return kenwardRoger.get();
     }
 
     public List<String> thetaNames() {

@@ -154,6 +154,15 @@ public final class RandomStructure {
         return t;
     }
 
+    /** The row within the q x q block of the element theta[thetaIndex] (and gamma[thetaIndex]) stands for. */
+    int thetaRow(int thetaIndex) {
+        return thetaRow[thetaIndex];
+    }
+
+    int thetaCol(int thetaIndex) {
+        return thetaCol[thetaIndex];
+    }
+
     boolean isDiagonal(int thetaIndex) {
         return thetaRow[thetaIndex] == thetaCol[thetaIndex];
     }

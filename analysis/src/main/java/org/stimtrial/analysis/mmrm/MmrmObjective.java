@@ -1,8 +1,7 @@
 package org.stimtrial.analysis.mmrm;
 
-import org.stimtrial.analysis.linalg.Dense;
-
 import java.util.Optional;
+import org.stimtrial.analysis.linalg.Dense;
 import org.stimtrial.analysis.mmrm.MmrmProblem.Pattern;
 
 /**
@@ -118,8 +117,8 @@ final class MmrmObjective {
                 }
                 rh[ab] = r + btb + h;
             }
-            double[] mrh = multiply(m, rh, kp);
-            double[] mrhm = multiply(mrh, m, kp);
+            double[] mrh = Dense.multiply(m, rh, kp);
+            double[] mrhm = Dense.multiply(mrh, m, kp);
             for (int i = 0; i < kp; i++) {
                 for (int j = 0; j < kp; j++) {
                     g[pat.visits[i] * k + pat.visits[j]] += pat.subjects * m[i * kp + j] - mrhm[i * kp + j];
@@ -127,21 +126,5 @@ final class MmrmObjective {
             }
         }
         return g;
-    }
-
-    private static double[] multiply(double[] x, double[] y, int k) {
-        double[] out = new double[k * k];
-        for (int i = 0; i < k; i++) {
-            for (int m = 0; m < k; m++) {
-                double v = x[i * k + m];
-                if (v == 0) {
-                    continue;
-                }
-                for (int j = 0; j < k; j++) {
-                    out[i * k + j] += v * y[m * k + j];
-                }
-            }
-        }
-        return out;
     }
 }

@@ -59,6 +59,35 @@ class AnalysisCommandTest {
     }
 
     @Test
+    void lmmWithKenwardRogerAndDunnettReproducesPbkrtestAndMvtnorm() throws Exception {
+        Path json = dir.resolve("kr.json");
+        Run r = run("lmm", "--data", trial(), "--formula",
+                "craving ~ arm*week + baseline_craving + site + (1+week|subject_id)", "--ddf", "kenward-roger",
+                "--levels", "arm=placebo,bupropion,modafinil,nac,baclofen", "--weeks", "1-12", "--emmeans", "arm",
+                "--at", "week=12", "--json", json.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Kenward-Roger's df"), r.out);
+        assertTrue(r.out.contains("p adjusted: dunnett (multivariate t integral"), r.out);
+        JsonObject doc = Json.createReader(new StringReader(Files.readString(json))).readObject();
+        JsonObject ref = Reference.json("ref_trial_small.json").getJsonObject("lmm")
+                .getJsonObject("week12_kenward_roger").getJsonObject("contrasts_vs_placebo");
+        double[] dunnett = Reference.doubles(ref.getJsonArray("p_dunnett_precise"));
+        double[] df = Reference.doubles(ref.getJsonArray("df"));
+        for (int i = 0; i < 4; i++) {
+            JsonObject c = doc.getJsonArray("contrasts").getJsonObject(i);
+            Reference.near(c.getString("contrast") + " Dunnett p", dunnett[i],
+                    c.getJsonNumber("p_adjusted").doubleValue(), 1e-5);
+            Reference.relative(c.getString("contrast") + " KR df", df[i], c.getJsonNumber("df").doubleValue(), 1e-3);
+        }
+        assertEquals("Kenward-Roger", doc.getString("df_method"));
+
+        Run ml = run("lmm", "--data", trial(), "--formula", "craving ~ week + (1|subject_id)", "--ml", "--ddf",
+                "kenward-roger");
+        assertEquals(2, ml.code);
+        assertTrue(ml.err.contains("Kenward-Roger inference needs a REML fit"), ml.err);
+    }
+
+    @Test
     void teesAndGeeRunFromTheCommandLine() throws Exception {
         Run tes = run("tes", "--data", trial(), "--arm-levels", "placebo,bupropion,modafinil,nac,baclofen");
         assertEquals(0, tes.code, tes.err);

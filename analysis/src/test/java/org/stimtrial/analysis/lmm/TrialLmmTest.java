@@ -130,6 +130,12 @@ class TrialLmmTest {
             relative(c.label() + " df", df[i], c.df(), 1e-3);
             relative(c.label() + " p", p[i], c.p(), 1e-3);
         }
+        double[] dunnett = doubles(DEFAULT.getJsonObject("week12_satterthwaite").getJsonObject("contrasts_vs_placebo")
+                .getJsonArray("p_dunnett_precise"));
+        double[] adjusted = em.dunnett().adjusted();
+        for (int i = 0; i < dunnett.length; i++) {
+            near(em.contrasts().get(i).label() + " Dunnett p", dunnett[i], adjusted[i], 1e-5);
+        }
         JsonObject means = DEFAULT.getJsonObject("week12_satterthwaite").getJsonObject("emmeans");
         double[] emmean = doubles(means.getJsonArray("emmean"));
         double[] emse = doubles(means.getJsonArray("se"));
