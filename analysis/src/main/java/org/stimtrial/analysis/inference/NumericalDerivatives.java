@@ -92,6 +92,39 @@ public final class NumericalDerivatives {
         return jac[0];
     }
 
+    /**
+     * Plain central differences with an absolute step, as lme4's convergence check ({@code deriv12}, delta 1e-4):
+     * coarse but far above the rounding noise of a deviance of order 1e4, which a relative step would not be for
+     * parameters near 0.
+     */
+    public static double[] centralGradient(ToDoubleFunction<double[]> f, double[] x, double delta) {
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[i] += delta;
+            down[i] -= delta;
+            g[i] = (f.applyAsDouble(up) - f.applyAsDouble(down)) / (2 * delta);
+        }
+        return g;
+    }
+
+    /** The Hessian by plain central differences with an absolute step (lme4's {@code deriv12}). */
+    public static double[] centralHessian(ToDoubleFunction<double[]> f, double[] x, double delta) {
+        int k = x.length;
+        double f0 = f.applyAsDouble(x);
+        double[] h = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            h[i * k + i] = second(f, x, i, delta, f0);
+            for (int j = 0; j < i; j++) {
+                double v = mixed(f, x, i, j, delta, delta);
+                h[i * k + j] = v;
+                h[j * k + i] = v;
+            }
+        }
+        return h;
+    }
+
     private static double second(ToDoubleFunction<double[]> f, double[] x, int i, double h, double f0) {
         double[] up = x.clone();
         double[] down = x.clone();

@@ -5,6 +5,7 @@ import org.stimtrial.analysis.linalg.Dense;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.stimtrial.analysis.AnalysisException;
 import org.stimtrial.analysis.inference.Lazy;
 import org.stimtrial.analysis.inference.NumericalDerivatives;
@@ -16,6 +17,12 @@ import org.stimtrial.analysis.model.ModelFrame;
  * ({@link ProfiledDeviance}), optimizer ({@link ThetaOptimizer}), convergence check, result ({@link LmmFit}).
  */
 public final class Lmm {
+    /**
+     * lme4's convergence check: gradient and Hessian by central differences with step 1e-4, the gradient scaled by
+     * the Hessian's Cholesky factor, and max_i min(|scaled_i|, |raw_i|) below 2e-3 (check.conv.grad).
+     */
+    private static final double GRADIENT_STEP = 1e-4;
+    private static final double GRADIENT_TOLERANCE = 2e-3;
     private final boolean reml;
 
     private Lmm(boolean reml) {
@@ -62,7 +69,7 @@ public final class Lmm {
                 singular = true;
             }
         }
-        double[] grad = NumericalDerivatives.gradient(t -> {
+        ToDoubleFunction<double[]> reflected = t -> {
             double[] c = t.clone();
             for (int i = 0; i < c.length; i++) {
                 if (re.isDiagonal(i) && c[i] < 0) {
@@ -70,22 +77,32 @@ public final class Lmm {
                 }
             }
             return deviance.value(c);
-        }, theta);
+        };
+        double[] grad = NumericalDerivatives.centralGradient(reflected, theta, GRADIENT_STEP);
+        double[] scaled = grad.clone();
+        double[] factor = NumericalDerivatives.centralHessian(reflected, theta, GRADIENT_STEP);
+        boolean scalable = Dense.cholesky(factor, theta.length);
+        if (scalable) {
+            Dense.backwardTransposed(factor, theta.length, scaled, 1);
+        }
         double maxGrad = 0;
         for (int i = 0; i < grad.length; i++) {
             if (!(re.isDiagonal(i) && theta[i] < 1e-4)) {
-                maxGrad = Math.max(maxGrad, Math.abs(grad[i]));
+                maxGrad = Math.max(maxGrad, Math.min(Math.abs(scaled[i]), Math.abs(grad[i])));
             }
         }
         List<String> warnings = new ArrayList<>();
         if (singular) {
             warnings.add("boundary (singular) fit: a random-effect variance is estimated as 0 (see the VarCorr table)");
         }
-        boolean converged = opt.normalStop() && maxGrad < 1e-3;
+        boolean converged = opt.normalStop() && maxGrad < GRADIENT_TOLERANCE;
         if (!opt.normalStop()) {
             warnings.add(opt.message());
         }
-        if (maxGrad >= 1e-3) {
+        if (!scalable) {
+            warnings.add("unable to evaluate scaled gradient: the Hessian of the deviance is not positive definite");
+        }
+        if (maxGrad >= GRADIENT_TOLERANCE) {
             warnings.add(String.format("Model failed to converge with max|grad| = %.3g", maxGrad));
         }
         return new Convergence(opt.evaluations(), maxGrad, singular, converged, opt.message(), warnings);

@@ -25,6 +25,7 @@ public final class LmmProblem {
     final double yty;
     final Design x;
     final double[] y;
+    final GroupPatterns patterns;
 
     private LmmProblem(ModelFrame frame, RandomStructure random, Design x, double[] y) {
         this.frame = frame;
@@ -77,6 +78,7 @@ public final class LmmProblem {
         }
         yty = yy;
         checkRank();
+        patterns = GroupPatterns.of(q, p, m, ztz, ztx, zty);
     }
 
     public static LmmProblem of(ModelFrame frame) {

@@ -59,6 +59,21 @@ class TrialLmmTest {
     }
 
     @Test
+    void thePerPatternSumsGiveTheSameDevianceAsThePerGroupSums() {
+        LmmProblem problem = LmmProblem.of(frame);
+        assertTrue(problem.patterns.worthIt(), "the trial's subjects share their observed weeks");
+        assertTrue(problem.patterns.count < 250 / 2, "patterns: " + problem.patterns.count);
+        for (boolean reml : new boolean[] {true, false}) {
+            ProfiledDeviance deviance = new ProfiledDeviance(problem, reml);
+            for (double[] theta : new double[][] {{1, 0, 1}, {0.9, -0.03, 0.08}, {2.5, 0.4, 0.01}, {0.2, 0, 0}}) {
+                double byGroup = deviance.evaluate(theta, true).deviance();
+                near("deviance at " + java.util.Arrays.toString(theta), byGroup, deviance.value(theta),
+                        1e-9 * Math.abs(byGroup));
+            }
+        }
+    }
+
+    @Test
     void varianceParametersAndCriterionMatchTheOptimum() {
         JsonObject theta = TIGHT.getJsonObject("theta");
         assertEquals(List.copyOf(theta.keySet()), fit.thetaNames());
