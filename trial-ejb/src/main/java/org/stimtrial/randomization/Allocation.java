@@ -33,11 +33,18 @@ public class Allocation extends org.stimtrial.shared.BaseEntity {
     private AllocationMethod method;
     @Column(name = "allocated_at", nullable = false)
     private OffsetDateTime allocatedAt;
+    private String stratum;
 
     protected Allocation() {
     }
 
     public Allocation(Subject subject, Arm arm, String kitNumber, AllocationMethod method, OffsetDateTime at) {
+        this(subject, arm, kitNumber, method, at, null);
+    }
+
+    Allocation(Subject subject, Arm arm, String kitNumber, AllocationMethod method, OffsetDateTime at,
+               String stratum) {
+        this.stratum = stratum;
         this.subject = Objects.requireNonNull(subject);
         this.arm = Objects.requireNonNull(arm);
         this.kitNumber = Objects.requireNonNull(kitNumber);
@@ -63,5 +70,10 @@ public class Allocation extends org.stimtrial.shared.BaseEntity {
 
     public OffsetDateTime allocatedAt() {
         return allocatedAt;
+    }
+
+    /** The stratum (blocks) or factor levels (minimization) the participant was randomized with; empty for demo. */
+    public java.util.Optional<String> stratum() {
+        return java.util.Optional.ofNullable(stratum);
     }
 }

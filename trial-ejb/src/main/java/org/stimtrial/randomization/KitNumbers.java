@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Kit (medication pack) numbers drawn at random without repetition from KT-100000 to KT-999999, so that neither the
- * order of the kits nor their numbers says anything about the arm or the block.
+ * order of the kits nor their numbers says anything about the arm or the block. Numbers already taken (by other
+ * studies: kit numbers are unique in the database) are skipped.
  */
 public final class KitNumbers {
     private static final int LOW = 100_000;
@@ -14,7 +15,16 @@ public final class KitNumbers {
     private final Set<Integer> used = new HashSet<>();
 
     public KitNumbers(AllocationRandom random) {
+        this(random, Set.of());
+    }
+
+    public KitNumbers(AllocationRandom random, Set<String> taken) {
         this.random = random;
+        for (String t : taken) {
+            if (t.matches("KT-\\d{6}")) {
+                used.add(Integer.valueOf(t.substring(3)));
+            }
+        }
     }
 
     public String next() {

@@ -36,6 +36,11 @@ public final class Database implements AutoCloseable {
         return em;
     }
 
+    /** A further entity manager of the same unit, e.g. one per thread of a concurrency test; the caller closes it. */
+    public EntityManager newEntityManager() {
+        return emf.createEntityManager();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -1,0 +1,28 @@
+package org.stimtrial.persistence;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+
+/** Randomization on a real PostgreSQL server (embedded binaries, listening on 127.0.0.1 only). */
+class PostgresRandomizationTest extends RandomizationContract {
+    private EmbeddedPostgres postgres;
+
+    @Override
+    DataSource dataSource() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        return postgres.getPostgresDatabase();
+    }
+
+    @AfterAll
+    void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
