@@ -13,9 +13,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.Source;
 import org.stimtrial.demo.DemoPlan.DemoSubject;
+import org.stimtrial.randomization.RandomizationService;
+import org.stimtrial.randomization.SchemeSetup;
 
 /**
  * Loads the demo study and the demo users into an empty database at start-up when {@code trial.demo.enabled} is true
@@ -41,6 +47,8 @@ public class DemoDataSeeder {
     private DemoSubjectWriter writer;
     @EJB
     private DemoUserWriter users;
+    @EJB
+    private RandomizationService randomization;
     @PersistenceContext(unitName = "trial")
     private EntityManager em;
 
@@ -60,7 +68,13 @@ public class DemoDataSeeder {
         for (DemoSubject subject : plan.subjects()) {
             writer.write(plan.study().protocolCode(), subject);
         }
-        LOG.info(() -> String.format("Demo study %s loaded: %d participants in %.1f s (allocations are DEMO_ONLY)",
-                plan.study().protocolCode(), plan.subjects().size(), (System.nanoTime() - start) / 1e9));
+        users.assignSites(plan.study().protocolCode());
+        randomization.configure(plan.study().protocolCode(), new SchemeSetup.Blocks(List.of(
+                new SchemeSetup.Factor(SchemeSetup.Factor.SITE, List.of()),
+                new SchemeSetup.Factor("severity", List.of("low", "high"))), List.of(1, 2), 50, Optional.empty()),
+                Actor.of("demo", Source.DEMO));
+        LOG.info(() -> String.format("Demo study %s loaded: %d participants in %.1f s (their allocations are"
+                + " DEMO_ONLY; new participants are randomized from a stratified block list with a fresh secret"
+                + " seed)", plan.study().protocolCode(), plan.subjects().size(), (System.nanoTime() - start) / 1e9));
     }
 }

@@ -90,8 +90,8 @@ public final class DemoStudyGenerator {
         }
         schedule.add(new VisitSpec("FU", "Follow-up (week 16)", 16, 112, 7, 7, 1, List.of(FormType.CRAVING_VAS,
                 FormType.URINE_DRUG_SCREEN, FormType.ADVERSE_EVENTS, FormType.DISPOSITION)));
-        return new StudySpec(PROTOCOL, "Bupropion, modafinil, N-acetylcysteine or baclofen versus placebo for"
-                + " methamphetamine use disorder: a multi-site randomized double-blind trial (DEMO DATA)", "2.1",
+        return new StudySpec(PROTOCOL, "A multi-site randomized double-blind trial of four pharmacotherapies for"
+                + " methamphetamine use disorder (DEMO DATA)", "2.1",
                 arms, sites, schedule);
     }
 

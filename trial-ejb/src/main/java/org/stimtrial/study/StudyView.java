@@ -6,6 +6,11 @@ import java.util.List;
 public record StudyView(String protocolCode, String title, String protocolVersion, List<ArmView> arms,
                         List<SiteView> sites, List<VisitDefinitionView> schedule) {
 
+    /** The view for blinded roles: which arms exist is left to the protocol document; no arm appears here. */
+    public StudyView withoutArms() {
+        return new StudyView(protocolCode, title, protocolVersion, List.of(), sites, schedule);
+    }
+
     /** A treatment arm (public protocol information; it says nothing about who is on it). */
     public record ArmView(String code, String name, String drug, String dose, int allocationWeight, boolean placebo) {
         static ArmView of(Arm a) {

@@ -9,11 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.stimtrial.study.Site;
 
 /** A person who logs in, with a PBKDF2 password hash (never the password) and their roles. */
 @Entity
@@ -32,6 +35,10 @@ public class AppUser {
     @Column(name = "role")
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = new HashSet<>();
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "app_user_site", joinColumns = @JoinColumn(name = "username"),
+            inverseJoinColumns = @JoinColumn(name = "site_id"))
+    private Set<Site> sites = new HashSet<>();
 
     protected AppUser() {
     }
@@ -58,5 +65,22 @@ public class AppUser {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** The PBKDF2 hash, for re-checking a password the user re-enters to sign or unblind. */
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    /** The sites a coordinator or investigator works at ({@code STUDY/SITE} codes). */
+    public Set<String> siteKeys() {
+        Set<String> keys = new HashSet<>();
+        sites.forEach(s -> keys.add(SiteScope.key(s.study().protocolCode(), s.code())));
+        return keys;
+    }
+
+    /** Assigns the user to a site (administration and the demo users). */
+    public void assign(Site site) {
+        sites.add(site);
     }
 }

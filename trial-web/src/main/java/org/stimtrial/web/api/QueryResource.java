@@ -22,6 +22,7 @@ import org.stimtrial.query.QueryService;
 import org.stimtrial.query.QueryStatus;
 import org.stimtrial.query.QueryView;
 import org.stimtrial.user.Role;
+import org.stimtrial.user.SiteScope;
 import org.stimtrial.web.api.Requests.QueryMessageRequest;
 import org.stimtrial.web.api.Requests.QueryRequest;
 import org.stimtrial.web.problem.Problem;
@@ -46,8 +47,13 @@ public class QueryResource {
     @GET
     public List<QueryView> list(@PathParam("study") String study, @QueryParam("subject") String subject,
                                 @QueryParam("status") String status) {
+        SiteScope scope = actor.scope();
+        if (subject != null) {
+            actor.requireVisible(study, subject);
+        }
         return queries.list(study, Optional.ofNullable(subject),
-                Optional.ofNullable(status).map(s -> Codes.parse(QueryStatus.class, "status", s)));
+                Optional.ofNullable(status).map(s -> Codes.parse(QueryStatus.class, "status", s))).stream()
+                .filter(q -> q.site() == null || scope.allows(study, q.site())).toList();
     }
 
     @GET

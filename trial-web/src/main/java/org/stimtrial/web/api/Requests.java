@@ -66,4 +66,23 @@ public final class Requests {
     /** A message on a query's thread. */
     public record QueryMessageRequest(@Required String action, @Required String message) {
     }
+
+    /** Randomize a participant: levels of the scheme's stratification factors other than site, and the date. */
+    public record RandomizeRequest(java.util.Map<String, String> strata, LocalDate date) {
+    }
+
+    /** One stratification or minimization factor; {@code site} takes its levels from the study. */
+    public record FactorRequest(@Required String name, java.util.List<String> levels) {
+    }
+
+    /** Configure the study's randomization (unblinded statistician). */
+    public record SchemeRequest(@Required String method, @Required java.util.List<FactorRequest> factors,
+                                java.util.List<Integer> blockMultiples, Integer entriesPerStratum,
+                                java.util.Map<String, Double> weights, Double probability, Integer kitsPerArm,
+                                String seed) {
+    }
+
+    /** Emergency unblinding: the reason, and the investigator's password entered again. */
+    public record UnblindingRequest(@Required String reason, @Required String password) {
+    }
 }

@@ -3,6 +3,7 @@ package org.stimtrial.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,8 @@ import org.stimtrial.instrument.Instrument;
 import org.stimtrial.instrument.InstrumentCatalog;
 import org.stimtrial.study.StudyService;
 import org.stimtrial.study.StudyView;
+import org.stimtrial.user.Role;
+import org.stimtrial.web.security.CurrentActor;
 
 /** Study configuration: arms, sites, the visit schedule, and the craving instruments. */
 @Path("/")
@@ -25,17 +28,24 @@ public class StudyResource {
 
     @EJB
     private StudyService studies;
+    @Inject
+    private CurrentActor actor;
 
     @GET
     @Path("studies")
     public List<StudyView> studies() {
-        return studies.studies();
+        return studies.studies().stream().map(this::blinded).toList();
     }
 
     @GET
     @Path("studies/{study}")
     public StudyView study(@PathParam("study") String study) {
-        return studies.study(study);
+        return blinded(studies.study(study));
+    }
+
+    /** Arms are shown to the unblinded statistician and the administrator (who configures them) only. */
+    private StudyView blinded(StudyView v) {
+        return actor.hasRole(Role.UNBLINDED_STATISTICIAN) || actor.hasRole(Role.ADMINISTRATOR) ? v : v.withoutArms();
     }
 
     @GET

@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Optional;
 import org.stimtrial.audit.AuditService;
 import org.stimtrial.audit.AuditView;
+import org.stimtrial.shared.ValidationFailedException;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
 import org.stimtrial.subject.SubjectStatus;
 import org.stimtrial.subject.SubjectView;
+import org.stimtrial.user.SiteScope;
 import org.stimtrial.web.api.Requests.ScreeningRequest;
 import org.stimtrial.web.api.Requests.StatusRequest;
 import org.stimtrial.web.security.CurrentActor;
@@ -48,13 +50,18 @@ public class SubjectResource {
     @RolesAllowed({"COORDINATOR", "INVESTIGATOR", "DATA_MANAGER", "STATISTICIAN", "UNBLINDED_STATISTICIAN"})
     public List<SubjectView> list(@PathParam("study") String study, @QueryParam("site") String site,
                                   @QueryParam("status") String status) {
+        SiteScope scope = actor.scope();
         return subjects.list(study, Optional.ofNullable(site),
-                Optional.ofNullable(status).map(s -> Codes.parse(SubjectStatus.class, "status", s)));
+                Optional.ofNullable(status).map(s -> Codes.parse(SubjectStatus.class, "status", s))).stream()
+                .filter(v -> scope.allows(study, v.site())).toList();
     }
 
     @POST
     @RolesAllowed({"COORDINATOR", "INVESTIGATOR"})
     public Response screen(@PathParam("study") String study, @Valid @Required ScreeningRequest r) {
+        if (r.site() != null && !actor.scope().allows(study, r.site())) {
+            throw new ValidationFailedException("site", "no site '" + r.site() + "' in study " + study);
+        }
         SubjectView created = subjects.screen(study, new ScreeningEntry(r.screeningNumber(), r.site(),
                 Codes.parse(Sex.class, "sex", r.sex()), r.yearOfBirth(), r.consentDate()), actor.api());
         return Response.created(UriBuilder.fromPath("/api/studies/{study}/subjects/{n}")

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.stimtrial.shared.ConflictException;
 import org.stimtrial.shared.DomainException;
 import org.stimtrial.shared.FieldError;
+import org.stimtrial.shared.NotPermittedException;
 import org.stimtrial.shared.StaleVersionException;
 import org.stimtrial.shared.UnknownEntityException;
 import org.stimtrial.shared.ValidationFailedException;
@@ -80,6 +81,9 @@ public final class ProblemTranslator {
         }
         if (d instanceof ConflictException) {
             return Problem.of(d.kind(), "Conflict", 409, d.getMessage());
+        }
+        if (d instanceof NotPermittedException) {
+            return Problem.of(d.kind(), "Not allowed", 403, d.getMessage());
         }
         return Problem.of(d.kind(), "Request rejected", 400, d.getMessage());
     }

@@ -54,6 +54,19 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, with a JSON body for POST and PUT. */
+    Reply call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        HttpRequest.Builder b = request(path).method(method, body);
+        return send(json == null ? b : b.header("Content-Type", "application/json"));
+    }
+
+    /** The OpenAPI document as JSON. */
+    Reply openApi() throws IOException, InterruptedException {
+        return send(request("/openapi").header("Accept", "application/json").GET());
+    }
+
     Reply put(String path, String json) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

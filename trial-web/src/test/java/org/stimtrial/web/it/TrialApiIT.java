@@ -47,9 +47,9 @@ class TrialApiIT {
 
     @Test
     void aVisitFormTravelsWithEditChecksReasonsVersionsAndAudit() throws Exception {
-        String subject = "S03-IT01";
+        String subject = "S01-IT01";
         Api.Reply screened = COORDINATOR.post(STUDY + "/subjects", "{\"screeningNumber\":\"" + subject
-                + "\",\"site\":\"S03\",\"sex\":\"M\",\"yearOfBirth\":1988,\"consentDate\":\"" + TODAY.minusDays(40)
+                + "\",\"site\":\"S01\",\"sex\":\"M\",\"yearOfBirth\":1988,\"consentDate\":\"" + TODAY.minusDays(40)
                 + "\"}");
         assertEquals(201, screened.status(), screened.body());
         String base = STUDY + "/subjects/" + subject + "/visits/";
@@ -120,7 +120,8 @@ class TrialApiIT {
         assertProblem(413, COORDINATOR.post(subjects, "{\"screeningNumber\":\"" + "x".repeat(1_200_000) + "\"}"));
         assertProblem(422, COORDINATOR.post(subjects, "{\"screeningNumber\":\"S01-IT99\",\"site\":\"S01\","
                 + "\"sex\":\"Q\",\"yearOfBirth\":1990,\"consentDate\":\"2026-01-01\"}"));
-        assertProblem(409, COORDINATOR.post(subjects + "/S01-0001/status", "{\"status\":\"RANDOMIZED\","
+        String atS01 = COORDINATOR.get(subjects).json().asJsonArray().getJsonObject(0).getString("screeningNumber");
+        assertProblem(409, COORDINATOR.post(subjects + "/" + atS01 + "/status", "{\"status\":\"RANDOMIZED\","
                 + "\"date\":\"" + TODAY.minusDays(1) + "\"}"));
     }
 
