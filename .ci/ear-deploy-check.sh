@@ -47,7 +47,7 @@ trap cleanup EXIT
 status=$(curl -s -o "$WORK/health.json" -w '%{http_code}' http://127.0.0.1:8080/health)
 echo "health: HTTP $status $(cat "$WORK/health.json")"
 grep -q '"status":"UP"' "$WORK/health.json"
-subjects=$(curl -s -u coordinator:demo-coordinator -o "$WORK/subjects.json" -w '%{http_code}' \
+subjects=$(curl -s -u datamanager:demo-datamanager -o "$WORK/subjects.json" -w '%{http_code}' \
   http://127.0.0.1:8080/api/studies/STIM-301/subjects)
 count=$(python3 -c "import json; print(len(json.load(open('$WORK/subjects.json'))))")
 echo "subjects: HTTP $subjects, $count demo subjects"

@@ -35,10 +35,12 @@ class TrialApiIT {
 
     @Test
     void theDemoStudyListsItsSubjectsWithoutArms() throws Exception {
-        Api.Reply subjects = COORDINATOR.get(STUDY + "/subjects");
+        Api.Reply subjects = DATA_MANAGER.get(STUDY + "/subjects");
         assertEquals(200, subjects.status(), subjects.body());
         JsonArray list = subjects.json().asJsonArray();
         assertTrue(list.size() >= 100, "demo subjects: " + list.size());
+        JsonArray atS01 = COORDINATOR.get(STUDY + "/subjects").json().asJsonArray();
+        assertTrue(atS01.size() > 5 && atS01.size() < list.size(), "the coordinator sees site S01: " + atS01.size());
         for (String armWord : List.of("bupropion", "modafinil", "baclofen", "placebo", "\"arm\"", "kit")) {
             assertFalse(subjects.body().toLowerCase().contains(armWord), armWord + " leaked into the subject list");
         }
