@@ -20,9 +20,9 @@ fi
 cat <<MSG
 
 StimTrial is starting at http://localhost:${PORT}  (ready when /health says UP, about a minute on first start)
-  Demo users (user / password): coordinator / demo-coordinator, investigator / demo-investigator,
-  datamanager / demo-datamanager, statistician / demo-statistician, dsmb / demo-dsmb,
-  sponsor / demo-sponsor, admin / demo-admin
+  Demo users (user / password): coordinator / demo-coordinator (site S01), coordinator2 / demo-coordinator2
+  (site S02), investigator / demo-investigator (S01), datamanager / demo-datamanager,
+  statistician / demo-statistician, dsmb / demo-dsmb (unblinded), sponsor / demo-sponsor, admin / demo-admin
   Try: curl -u coordinator:demo-coordinator http://localhost:${PORT}/api/studies/STIM-301/subjects
 
 MSG
