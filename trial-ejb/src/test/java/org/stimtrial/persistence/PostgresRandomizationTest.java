@@ -2,7 +2,6 @@ package org.stimtrial.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 
@@ -12,10 +11,7 @@ class PostgresRandomizationTest extends RandomizationContract {
 
     @Override
     DataSource dataSource() throws IOException {
-        postgres = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(120))
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .start();
+        postgres = TestDatabases.postgres();
         return postgres.getPostgresDatabase();
     }
 

@@ -1,6 +1,7 @@
 package org.stimtrial.analysis.inference;
 
 import java.util.List;
+import org.stimtrial.analysis.linalg.Dense;
 
 /**
  * Kenward and Roger's (1997) small-sample inference for L'beta in a REML-fitted linear mixed model, as pbkrtest
@@ -40,12 +41,12 @@ public final class KenwardRoger {
 
     /** The Kenward-Roger denominator df for testing l'beta = 0. */
     public double df(double[] l) {
-        double[] a = multiply(phi, l);
+        double[] a = Dense.multiply(phi, p, p, l, 1);
         double s = dot(l, a);
         int k = pk.size();
         double[] tr = new double[k];
         for (int i = 0; i < k; i++) {
-            tr[i] = dot(a, multiply(pk.get(i), a)) / s;
+            tr[i] = dot(a, Dense.multiply(pk.get(i), p, p, a, 1)) / s;
         }
         // Theta = l l'/s is rank one, so trace(u_i u_j) = trace(u_i) trace(u_j): A1 and A2 are the same sum.
         double a1 = 0;
@@ -72,18 +73,6 @@ public final class KenwardRoger {
     /** l'beta with its KR SE (from Phi_A), KR df, t, p and 95% CI. */
     public Contrast contrast(String label, double[] l, double[] beta) {
         return Contrast.of(label, l, beta, adjusted, df(l));
-    }
-
-    private double[] multiply(double[] m, double[] v) {
-        double[] out = new double[p];
-        for (int i = 0; i < p; i++) {
-            double s = 0;
-            for (int j = 0; j < p; j++) {
-                s += m[i * p + j] * v[j];
-            }
-            out[i] = s;
-        }
-        return out;
     }
 
     private static double dot(double[] x, double[] y) {
