@@ -23,6 +23,7 @@ StimTrial is starting at http://localhost:${PORT}  (ready when /health says UP, 
   Demo users (user / password): coordinator / demo-coordinator (site S01), coordinator2 / demo-coordinator2
   (site S02), investigator / demo-investigator (S01), datamanager / demo-datamanager,
   statistician / demo-statistician, dsmb / demo-dsmb (unblinded), sponsor / demo-sponsor, admin / demo-admin
+  Sign in: http://localhost:${PORT}/app/home.xhtml
   Try: curl -u coordinator:demo-coordinator http://localhost:${PORT}/api/studies/STIM-301/subjects
 
 MSG

@@ -1,12 +1,9 @@
 package org.stimtrial.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import org.stimtrial.shared.Sha256;
 
 /**
  * SHA-256 of an audit record's content and the hash of the record before it. Each field is length-prefixed so that
@@ -40,12 +37,7 @@ public final class AuditHash {
         append(sb, c.newValue());
         append(sb, c.reason());
         append(sb, prevHash);
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.hex(sb.toString());
     }
 
     private static void append(StringBuilder sb, String value) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.stimtrial.subject.Subject;
 import org.stimtrial.subject.Subjects;
@@ -37,6 +38,11 @@ public class AuditService {
     public List<AuditView> subjectTrail(String protocolCode, String screeningNumber) {
         Subject subject = Subjects.require(em, protocolCode, screeningNumber);
         return new AuditTrail(em, clock).ofSubject(subject.id()).stream().map(AuditView::of).toList();
+    }
+
+    /** Sign-in successes, failures, lockouts and logouts, newest first, optionally of one user name. */
+    public List<AuditView> loginEvents(Optional<String> username, int limit) {
+        return new AuditTrail(em, clock).newestOf("Login", username, limit).stream().map(AuditView::of).toList();
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

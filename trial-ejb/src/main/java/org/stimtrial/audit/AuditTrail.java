@@ -58,6 +58,33 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * The chain's current end, with the head row locked until the transaction ends: no record can be appended in
+     * between, so everything after this position happened after the caller's act.
+     */
+    public long lockedPosition() {
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("the audit chain head row is missing: the schema is not migrated");
+        }
+        return head.lastSeq();
+    }
+
+    /** A subject's records appended after a chain position, oldest first. */
+    public List<AuditRecord> ofSubjectAfter(long subjectId, long afterSeq) {
+        return em.createQuery("SELECT a FROM AuditRecord a WHERE a.subjectId = :s AND a.seq > :after ORDER BY a.seq",
+                AuditRecord.class).setParameter("s", subjectId).setParameter("after", afterSeq).getResultList();
+    }
+
+    /** The newest records of one entity type (optionally one entity), newest first. */
+    public List<AuditRecord> newestOf(String entityType, java.util.Optional<String> entityId, int limit) {
+        String where = entityId.isPresent() ? " AND a.entityId = :id" : "";
+        var query = em.createQuery("SELECT a FROM AuditRecord a WHERE a.entityType = :t" + where
+                + " ORDER BY a.seq DESC", AuditRecord.class).setParameter("t", entityType).setMaxResults(limit);
+        entityId.ifPresent(id -> query.setParameter("id", id));
+        return query.getResultList();
+    }
+
     /** The audit trail of one subject, oldest first. */
     public List<AuditRecord> ofSubject(long subjectId) {
         return em.createQuery("SELECT a FROM AuditRecord a WHERE a.subjectId = :s ORDER BY a.seq", AuditRecord.class)

@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,8 +40,6 @@ public class DemoDataSeeder {
     private boolean enabled;
     @Inject
     private Clock clock;
-    @Inject
-    private Pbkdf2PasswordHash hash;
     @EJB
     private DemoSubjectWriter writer;
     @EJB
@@ -57,7 +54,7 @@ public class DemoDataSeeder {
         if (!enabled) {
             return;
         }
-        users.createMissing(hash);
+        users.createMissing();
         long studies = em.createQuery("SELECT COUNT(s) FROM Study s", Long.class).getSingleResult();
         if (studies > 0) {
             return;

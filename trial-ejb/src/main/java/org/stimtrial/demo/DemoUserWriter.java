@@ -3,10 +3,10 @@ package org.stimtrial.demo;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.stimtrial.study.JpaStudyRepository;
 import org.stimtrial.study.Study;
 import org.stimtrial.user.AppUser;
+import org.stimtrial.user.PasswordHashes;
 
 /** Creates the demo users that do not exist yet, with PBKDF2-hashed passwords, and assigns their sites. */
 @Stateless
@@ -14,10 +14,10 @@ public class DemoUserWriter {
     @PersistenceContext(unitName = "trial")
     private EntityManager em;
 
-    public void createMissing(Pbkdf2PasswordHash hash) {
+    public void createMissing() {
         for (DemoUsers.DemoUser u : DemoUsers.ALL) {
             if (em.find(AppUser.class, u.username()) == null) {
-                em.persist(new AppUser(u.username(), u.fullName(), hash.generate(u.password().toCharArray()),
+                em.persist(new AppUser(u.username(), u.fullName(), PasswordHashes.hash(u.password().toCharArray()),
                         u.roles()));
             }
         }

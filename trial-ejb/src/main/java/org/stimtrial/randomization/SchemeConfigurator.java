@@ -2,8 +2,6 @@ package org.stimtrial.randomization;
 
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,6 +15,7 @@ import java.util.Set;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.shared.ConflictException;
 import org.stimtrial.shared.FieldError;
+import org.stimtrial.shared.Sha256;
 import org.stimtrial.shared.ValidationFailedException;
 import org.stimtrial.study.Arm;
 import org.stimtrial.study.JpaStudyRepository;
@@ -168,10 +167,6 @@ final class SchemeConfigurator {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -41,10 +41,4 @@ public class AccessService {
                 + " q.subject.study.protocolCode = :p", String.class).setParameter("id", queryId)
                 .setParameter("p", protocolCode).getResultStream().findFirst();
     }
-
-    /** The stored PBKDF2 hash of an active user, for password re-entry (e-signatures, emergency unblinding). */
-    public Optional<String> passwordHash(String username) {
-        AppUser user = em.find(AppUser.class, username);
-        return user == null || !user.isActive() ? Optional.empty() : Optional.of(user.passwordHash());
-    }
 }

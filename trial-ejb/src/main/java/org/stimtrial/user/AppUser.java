@@ -13,7 +13,10 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import java.util.EnumSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.stimtrial.study.Site;
@@ -39,6 +42,14 @@ public class AppUser {
     @JoinTable(name = "app_user_site", joinColumns = @JoinColumn(name = "username"),
             inverseJoinColumns = @JoinColumn(name = "site_id"))
     private Set<Site> sites = new HashSet<>();
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+    @Column(name = "locked_until")
+    private OffsetDateTime lockedUntil;
+    @Column(name = "last_login_audited_at")
+    private OffsetDateTime lastLoginAuditedAt;
+    @Column(name = "lockout_audited_at")
+    private OffsetDateTime lockoutAuditedAt;
 
     protected AppUser() {
     }
@@ -67,9 +78,79 @@ public class AppUser {
         return active;
     }
 
-    /** The PBKDF2 hash, for re-checking a password the user re-enters to sign or unblind. */
-    String passwordHash() {
-        return passwordHash;
+    /** Whether the account is locked at {@code now} after repeated failed sign-ins. */
+    public boolean isLockedAt(OffsetDateTime now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Until when the account is locked, if it has been locked (the time may have passed). */
+    public Optional<OffsetDateTime> lockedUntil() {
+        return Optional.ofNullable(lockedUntil);
+    }
+
+    /** Consecutive failed sign-ins since the last success, unlock or expired lock. */
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    /**
+     * Counts a failed sign-in at {@code now}; the {@code maxFailures}-th consecutive failure locks the account for
+     * {@code lockout}. An expired lock starts the count afresh. Returns whether this failure locked the account.
+     */
+    public boolean recordFailure(OffsetDateTime now, int maxFailures, Duration lockout) {
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            lockedUntil = null;
+            failedLogins = 0;
+        }
+        failedLogins++;
+        if (failedLogins >= maxFailures && lockedUntil == null) {
+            lockedUntil = now.plus(lockout);
+            lockoutAuditedAt = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether a rejected attempt on the locked account should be recorded (at most once per interval). */
+    public boolean claimLockedAttemptRecord(OffsetDateTime now, Duration interval) {
+        if (lockoutAuditedAt != null && now.isBefore(lockoutAuditedAt.plus(interval))) {
+            return false;
+        }
+        lockoutAuditedAt = now;
+        return true;
+    }
+
+    /** Whether a successful sign-in changes the account or is due to be written to the audit trail. */
+    public boolean successNeedsWrite(OffsetDateTime now, Duration auditInterval) {
+        return failedLogins > 0 || lockedUntil != null || lastLoginAuditedAt == null
+                || !now.isBefore(lastLoginAuditedAt.plus(auditInterval));
+    }
+
+    /**
+     * A successful sign-in: clears failures and an expired lock. Returns whether to write it to the audit trail: the
+     * first success after failures or an unlock always, otherwise once per interval.
+     */
+    public boolean recordSuccess(OffsetDateTime now, Duration auditInterval) {
+        boolean afterFailures = failedLogins > 0 || lockedUntil != null;
+        failedLogins = 0;
+        lockedUntil = null;
+        if (afterFailures || lastLoginAuditedAt == null || !now.isBefore(lastLoginAuditedAt.plus(auditInterval))) {
+            lastLoginAuditedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** Lifts a lockout (an administrator's decision, audited by the caller). */
+    public void unlock() {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAuditedAt = null;
+    }
+
+    /** Whether the password is this user's, checked against the stored PBKDF2 hash. */
+    public boolean passwordMatches(char[] password) {
+        return PasswordHashes.verify(password, passwordHash);
     }
 
     /** The sites a coordinator or investigator works at ({@code STUDY/SITE} codes). */

@@ -37,7 +37,7 @@ public class EmergencyUnblindingResource {
     @RolesAllowed("INVESTIGATOR")
     public Unblinded unblind(@PathParam("study") String study, @PathParam("number") String number,
                              @Valid @Required UnblindingRequest r) {
-        password.check(r.password());
+        password.check(r.password(), "unblind " + number);
         return randomization.emergencyUnblind(study, number, r.reason(), actor.api());
     }
 }

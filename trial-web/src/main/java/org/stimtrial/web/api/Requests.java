@@ -85,4 +85,16 @@ public final class Requests {
     /** Emergency unblinding: the reason, and the investigator's password entered again. */
     public record UnblindingRequest(@Required String reason, @Required String password) {
     }
+
+    /** Sign a visit ({@code visit} given) or the whole casebook, with the password entered again. */
+    public record SignatureRequest(String visit, @Required String meaning, @Required String password) {
+    }
+
+    /** Issue an API token valid for {@code validHours} (default 8, at most 90 days). */
+    public record TokenRequest(@Required String label, Integer validHours) {
+    }
+
+    /** Lift a user's lockout, saying why. */
+    public record UnlockRequest(@Required String reason) {
+    }
 }

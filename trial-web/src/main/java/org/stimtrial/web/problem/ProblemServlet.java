@@ -23,7 +23,7 @@ public class ProblemServlet extends HttpServlet {
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = switch (status) {
-            case 401 -> "Log in with your user name and password (HTTP Basic)";
+            case 401 -> "Log in with your user name and password (HTTP Basic) or an API token (Bearer)";
             case 403 -> "Your role does not allow this action";
             case 404 -> "There is nothing at this address";
             case 405 -> "This address does not accept the method " + request.getMethod();

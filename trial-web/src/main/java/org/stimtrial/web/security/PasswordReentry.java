@@ -1,32 +1,30 @@
 package org.stimtrial.web.security;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
+import org.stimtrial.login.LoginService;
 import org.stimtrial.shared.NotPermittedException;
-import org.stimtrial.user.AccessService;
 
 /**
  * Re-checks the logged-in user's password before an act that must be attributable to them (Part 11 §11.200: an
- * electronic signature, an emergency unblinding), against the stored PBKDF2 hash.
+ * electronic signature, an emergency unblinding). A wrong password counts towards the lockout.
  */
 @RequestScoped
 public class PasswordReentry {
     @Inject
     private CurrentActor actor;
-    @EJB
-    private AccessService access;
     @Inject
-    private Pbkdf2PasswordHash hash;
+    private LoginService login;
+    @Inject
+    private HttpServletRequest request;
 
-    /** Throws (403 with a problem body) unless the password is the caller's. */
-    public void check(String password) {
+    /** Throws (403 with a problem body) unless the password is the caller's; {@code purpose} goes to the audit. */
+    public void check(String password, String purpose) {
         String user = actor.api().username();
-        boolean ok = access.passwordHash(user).map(h -> hash.verify(password.toCharArray(), h)).orElse(false);
-        if (!ok) {
+        if (!login.confirm(user, password.toCharArray(), purpose, request.getRemoteAddr()).isAuthenticated()) {
             throw new NotPermittedException("password-mismatch",
-                    "The password you entered again does not match your account");
+                    "The password you entered again does not match your account (repeated failures lock it)");
         }
     }
 }

@@ -27,6 +27,10 @@ final class Api {
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
+    static Api bearer(String token) {
+        return new Api("Bearer " + token);
+    }
+
     static Api anonymous() {
         return new Api(null);
     }
@@ -65,6 +69,10 @@ final class Api {
     /** The OpenAPI document as JSON. */
     Reply openApi() throws IOException, InterruptedException {
         return send(request("/openapi").header("Accept", "application/json").GET());
+    }
+
+    Reply delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
     }
 
     Reply put(String path, String json) throws IOException, InterruptedException {
