@@ -1,0 +1,206 @@
+package org.stimtrial.imports;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.stimtrial.imports.CsvTable.MalformedCsvException;
+import org.stimtrial.imports.CsvTable.Row;
+
+/**
+ * A CSV import format in long form: a header naming the columns (any order), one row per value, rows with the same
+ * key forming one record. Problems with the file as a whole reject it; problems with a record quarantine that record
+ * only, with every problem listed by line.
+ */
+abstract class CsvRecords {
+    /** A record's rows as column name to value, with their line numbers. */
+    record Lines(List<Integer> lineNumbers, List<Map<String, String>> values) {
+        String first(String column) {
+            return values.get(0).get(column);
+        }
+    }
+
+    abstract List<String> columns();
+
+    abstract List<String> keyColumns();
+
+    /** Types a record, adding a message per problem to {@code errors} (prefixed with the line). */
+    abstract Optional<ImportItem> build(Lines lines, List<String> errors);
+
+    final ParsedBatch read(byte[] content) {
+        Optional<String> text = utf8(content);
+        if (text.isEmpty()) {
+            return ParsedBatch.rejected("the file is not UTF-8 text; save it as CSV UTF-8");
+        }
+        if (text.get().isBlank()) {
+            return ParsedBatch.rejected("the file is empty");
+        }
+        List<Row> rows;
+        try {
+            rows = CsvTable.parse(text.get());
+        } catch (MalformedCsvException e) {
+            return ParsedBatch.rejected(e.getMessage());
+        }
+        List<String> header = rows.get(0).cells().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        Optional<String> headerProblem = headerProblem(header);
+        if (headerProblem.isPresent()) {
+            return ParsedBatch.rejected(headerProblem.get());
+        }
+        if (rows.size() == 1) {
+            return ParsedBatch.rejected("the file has a header but no records");
+        }
+        return ParsedBatch.of(records(header, rows.subList(1, rows.size())));
+    }
+
+    /** Reads a data manager's corrected rows (no header, the columns in the documented order). */
+    final ParsedBatch readCorrection(String text) {
+        try {
+            List<Row> rows = CsvTable.parse(text);
+            if (rows.isEmpty()) {
+                return ParsedBatch.rejected("the correction is empty");
+            }
+            return ParsedBatch.of(records(columns(), rows));
+        } catch (MalformedCsvException e) {
+            return ParsedBatch.rejected(e.getMessage());
+        }
+    }
+
+    private Optional<String> headerProblem(List<String> header) {
+        if (header.size() == 1) {
+            String only = header.get(0);
+            for (String sep : List.of(";", "\t", "|")) {
+                if (only.contains(sep)) {
+                    return Optional.of("the values are separated by '" + (sep.equals("\t") ? "tab" : sep)
+                            + "', not by commas");
+                }
+            }
+        }
+        List<String> missing = columns().stream().filter(c -> !header.contains(c)).toList();
+        List<String> extra = header.stream().filter(c -> !columns().contains(c)).toList();
+        List<String> repeated = header.stream().filter(c -> header.indexOf(c) != header.lastIndexOf(c)).distinct()
+                .toList();
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("missing columns: " + String.join(", ", missing));
+        }
+        if (!extra.isEmpty()) {
+            problems.add("unexpected columns: " + String.join(", ", extra));
+        }
+        if (!repeated.isEmpty()) {
+            problems.add("repeated columns: " + String.join(", ", repeated));
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)
+                + " (expected: " + String.join(",", columns()) + ")");
+    }
+
+    private List<ParsedRecord> records(List<String> header, List<Row> rows) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        List<ParsedRecord> records = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.cells().size() != header.size()) {
+                groups.put("#line" + row.line(), List.of(row));
+                continue;
+            }
+            Map<String, String> values = values(header, row);
+            String key = keyColumns().stream().map(values::get).collect(Collectors.joining("\u0000"));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        for (List<Row> group : groups.values()) {
+            String raw = group.stream().map(Row::raw).collect(Collectors.joining("\n"));
+            Row first = group.get(0);
+            if (first.cells().size() != header.size()) {
+                records.add(ParsedRecord.unreadable(raw, Optional.empty(), "line " + first.line() + " has "
+                        + first.cells().size() + " values; the header has " + header.size()));
+                continue;
+            }
+            Lines lines = new Lines(group.stream().map(Row::line).toList(),
+                    group.stream().map(r -> values(header, r)).toList());
+            List<String> errors = new ArrayList<>();
+            Optional<ImportItem> item = build(lines, errors);
+            Optional<String> number = Optional.ofNullable(lines.first("screening_number")).filter(s -> !s.isBlank());
+            records.add(errors.isEmpty() && item.isPresent() ? ParsedRecord.of(raw, item.get())
+                    : ParsedRecord.unreadable(raw, number, String.join("; ", errors)));
+        }
+        return records;
+    }
+
+    private static Map<String, String> values(List<String> header, Row row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            values.put(header.get(i), row.cells().get(i).strip());
+        }
+        return values;
+    }
+
+    /** The value of a column that must be the same on every row of a record. */
+    static Optional<String> same(Lines lines, String column, List<String> errors) {
+        String first = lines.first(column);
+        for (int i = 1; i < lines.values().size(); i++) {
+            if (!lines.values().get(i).get(column).equals(first)) {
+                errors.add("line " + lines.lineNumbers().get(i) + ": " + column + " '"
+                        + lines.values().get(i).get(column) + "' differs from '" + first + "' on line "
+                        + lines.lineNumbers().get(0));
+                return Optional.empty();
+            }
+        }
+        if (first.isEmpty()) {
+            errors.add("line " + lines.lineNumbers().get(0) + ": " + column + " is empty");
+            return Optional.empty();
+        }
+        return Optional.of(first);
+    }
+
+    static Optional<OffsetDateTime> dateTime(String value, int line, String column, List<String> errors) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value));
+        } catch (DateTimeParseException e) {
+            errors.add("line " + line + ": " + column + " '" + value
+                    + "' is not a date and time with offset (e.g. 2026-11-02T09:30:00Z)");
+            return Optional.empty();
+        }
+    }
+
+    static Optional<LocalDate> date(String value, int line, String column, List<String> errors) {
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            errors.add("line " + line + ": " + column + " '" + value + "' is not a date (e.g. 2026-11-02)");
+            return Optional.empty();
+        }
+    }
+
+    static <E extends Enum<E>> Optional<E> choice(Class<E> type, String value, int line, String column,
+                                                  List<String> errors) {
+        String normal = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(normal)) {
+                return Optional.of(e);
+            }
+        }
+        errors.add("line " + line + ": " + column + " '" + value + "' is not one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        return Optional.empty();
+    }
+
+    static Optional<String> utf8(byte[] content) {
+        int skip = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content, skip, content.length - skip)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

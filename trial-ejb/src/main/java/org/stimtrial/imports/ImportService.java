@@ -1,0 +1,184 @@
+package org.stimtrial.imports;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.Source;
+import org.stimtrial.imports.ImportRecord.Outcome;
+import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.imports.ImportViews.RecordView;
+import org.stimtrial.shared.ConflictException;
+import org.stimtrial.shared.Sha256;
+import org.stimtrial.shared.UnknownEntityException;
+import org.stimtrial.shared.ValidationFailedException;
+import org.stimtrial.study.JpaStudyRepository;
+import org.stimtrial.study.Studies;
+import org.stimtrial.study.Study;
+
+/**
+ * The import pipeline. {@link #receive} stores the payload as it came, in a transaction of its own, before anything
+ * is read from it; a payload with the checksum of an earlier one is acknowledged as that batch and creates nothing.
+ * {@link #process} then reads the stored payload and applies every record in one transaction: after a crash in
+ * between, the batch is still {@code RECEIVED} and {@link #pending} lists it for processing again.
+ */
+@Stateless
+public class ImportService {
+    /** The largest payload taken in. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    @PersistenceContext(unitName = "trial")
+    private EntityManager em;
+    @Inject
+    private Clock clock;
+
+    public ImportService() {
+    }
+
+    public ImportService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Receipt receive(Delivery delivery, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            throw new ValidationFailedException("file", "is " + content.length + " bytes; at most " + MAX_BYTES
+                    + " are taken in one batch");
+        }
+        Study study = Studies.require(new JpaStudyRepository(em), delivery.protocolCode());
+        String checksum = Sha256.hex(content);
+        Optional<ImportBatch> earlier = em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s AND"
+                + " b.format = :f AND b.checksum = :c", ImportBatch.class).setParameter("s", study)
+                .setParameter("f", delivery.format()).setParameter("c", checksum).getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            return new Receipt(earlier.get().id(), true, earlier.get().status());
+        }
+        ImportBatch batch = new ImportBatch(study, delivery, checksum, content.length, OffsetDateTime.now(clock));
+        em.persist(batch);
+        em.flush();
+        em.persist(new ImportPayload(batch.id(), content));
+        return new Receipt(batch.id(), false, batch.status());
+    }
+
+    /** Reads and applies a received batch; a batch already processed or rejected is left as it is. */
+    public BatchView process(long batchId) {
+        ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null) {
+            throw new UnknownEntityException("import batch", batchId);
+        }
+        if (batch.status() != BatchStatus.RECEIVED) {
+            return BatchView.of(batch);
+        }
+        byte[] content = em.find(ImportPayload.class, batchId).content();
+        ParsedBatch parsed = reader(batch.format()).read(content);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (parsed.rejection().isPresent()) {
+            batch.reject(parsed.rejection().get(), now);
+            return BatchView.of(batch);
+        }
+        RecordApplier applier = new RecordApplier(em, clock);
+        List<RecordStatus> outcomes = new ArrayList<>();
+        int number = 0;
+        for (ParsedRecord record : parsed.records()) {
+            number++;
+            Actor actor = new Actor(batch.receivedBy(), Source.IMPORT, Optional.of("import batch " + batch.id()
+                    + " record " + number));
+            Outcome outcome = record.item().map(item -> applier.apply(batch, item, actor))
+                    .orElseGet(() -> Outcome.quarantined(record.error().orElseThrow()));
+            em.persist(new ImportRecord(batch, number, record.raw(), record.screeningNumber().orElse(null),
+                    outcome));
+            outcomes.add(outcome.status());
+        }
+        batch.processed(Reconciliation.count(outcomes), now);
+        return BatchView.of(batch);
+    }
+
+    /** Batches received but not processed (a crash or a stop in between), oldest first. */
+    public List<Long> pending() {
+        return em.createQuery("SELECT b.id FROM ImportBatch b WHERE b.status = :s ORDER BY b.id", Long.class)
+                .setParameter("s", BatchStatus.RECEIVED).getResultList();
+    }
+
+    public List<BatchView> batches(String protocolCode) {
+        Study study = Studies.require(new JpaStudyRepository(em), protocolCode);
+        return em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s ORDER BY b.id DESC", ImportBatch.class)
+                .setParameter("s", study).getResultStream().map(BatchView::of).toList();
+    }
+
+    public BatchView batch(String protocolCode, long batchId) {
+        return BatchView.of(requireBatch(protocolCode, batchId));
+    }
+
+    public List<RecordView> records(String protocolCode, long batchId) {
+        ImportBatch batch = requireBatch(protocolCode, batchId);
+        return em.createQuery("SELECT r FROM ImportRecord r WHERE r.batch = :b ORDER BY r.recordNo",
+                ImportRecord.class).setParameter("b", batch).getResultStream().map(RecordView::of).toList();
+    }
+
+    /** Every record still in quarantine, for the data managers' work list. */
+    public List<RecordView> quarantine(String protocolCode) {
+        Study study = Studies.require(new JpaStudyRepository(em), protocolCode);
+        return em.createQuery("SELECT r FROM ImportRecord r WHERE r.batch.study = :s AND r.status = :q"
+                + " ORDER BY r.batch.id, r.recordNo", ImportRecord.class).setParameter("s", study)
+                .setParameter("q", RecordStatus.QUARANTINED).getResultStream().map(RecordView::of).toList();
+    }
+
+    /**
+     * A data manager's correction of a quarantined record (its rows, without the header): applied as the record
+     * would have been; if it still fails, the record stays quarantined with the new reason. The original text stays.
+     */
+    public RecordView correct(String protocolCode, long recordId, String correctedText, Actor dataManager) {
+        ImportRecord record = em.find(ImportRecord.class, recordId, LockModeType.PESSIMISTIC_WRITE);
+        if (record == null || !record.batch().study().protocolCode().equals(protocolCode)) {
+            throw new UnknownEntityException("import record", recordId);
+        }
+        if (record.status() != RecordStatus.QUARANTINED) {
+            throw new ConflictException("not-quarantined", "record " + recordId + " is " + record.status()
+                    + "; only quarantined records are corrected");
+        }
+        ParsedBatch parsed = reader(record.batch().format()).readCorrection(correctedText);
+        if (parsed.rejection().isPresent() || parsed.records().size() != 1) {
+            throw new ValidationFailedException("text", parsed.rejection().orElse("the correction must be exactly"
+                    + " one record (the rows of one specimen or one assessment)"));
+        }
+        ParsedRecord fixed = parsed.records().get(0);
+        if (fixed.item().isEmpty()) {
+            throw new ValidationFailedException("text", fixed.error().orElseThrow());
+        }
+        Actor actor = new Actor(dataManager.username(), Source.IMPORT, Optional.of("import batch "
+                + record.batch().id() + " record " + record.recordNo() + " corrected"));
+        Outcome outcome = new RecordApplier(em, clock).apply(record.batch(), fixed.item().get(), actor);
+        if (outcome.status() != RecordStatus.ACCEPTED) {
+            throw new ValidationFailedException("text", outcome.reason().orElse(outcome.status().name()));
+        }
+        record.corrected(correctedText, dataManager.username(), OffsetDateTime.now(clock));
+        record.batch().corrected();
+        return RecordView.of(record);
+    }
+
+    private ImportBatch requireBatch(String protocolCode, long batchId) {
+        ImportBatch batch = em.find(ImportBatch.class, batchId);
+        if (batch == null || !batch.study().protocolCode().equals(protocolCode)) {
+            throw new UnknownEntityException("import batch", batchId);
+        }
+        return batch;
+    }
+
+    private static CsvRecords reader(ImportFormat format) {
+        return switch (format) {
+            case URINE_SCREEN_CSV -> new UrineScreenCsv();
+            case CRAVING_CSV -> new CravingCsv();
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.stimtrial.imports;
+
+import java.time.OffsetDateTime;
+
+/** What the API shows of imports. */
+public final class ImportViews {
+    private ImportViews() {
+    }
+
+    /** The answer to a delivery: the batch it made (or the earlier batch it duplicates). */
+    public record Receipt(long batchId, boolean duplicate, BatchStatus status) {
+    }
+
+    /** A batch with its reconciliation report. */
+    public record BatchView(long id, String channel, String format, String site, String fileName, String checksum,
+                            long sizeBytes, OffsetDateTime receivedAt, String receivedBy, BatchStatus status,
+                            String rejectionReason, OffsetDateTime processedAt, Reconciliation reconciliation) {
+        static BatchView of(ImportBatch b) {
+            return new BatchView(b.id(), b.channel().name(), b.format().name(), b.siteCode().orElse(null),
+                    b.fileName(), b.checksum(), b.sizeBytes(), b.receivedAt(), b.receivedBy(), b.status(),
+                    b.rejectionReason().orElse(null), b.processedAt().orElse(null), b.reconciliation());
+        }
+    }
+
+    /** One record of a batch, its original text, and what became of it. */
+    public record RecordView(long id, long batchId, int recordNo, RecordStatus status, String reason,
+                             String screeningNumber, Long queryId, String raw, String correctedRaw,
+                             String resolvedBy, OffsetDateTime resolvedAt) {
+        static RecordView of(ImportRecord r) {
+            return new RecordView(r.id(), r.batch().id(), r.recordNo(), r.status(), r.reason().orElse(null),
+                    r.subjectNumber().orElse(null), r.queryId().orElse(null), r.raw(), r.correctedRaw().orElse(null),
+                    r.resolvedBy().orElse(null), r.resolvedAt().orElse(null));
+        }
+    }
+}
