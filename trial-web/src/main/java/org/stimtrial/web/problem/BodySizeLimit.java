@@ -8,22 +8,29 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
+import org.stimtrial.imports.ImportService;
 
-/** Rejects request bodies over 1 MiB with 413, whether or not the client declared the length. */
+/**
+ * Rejects request bodies over 1 MiB with 413, whether or not the client declared the length; file uploads to
+ * {@code studies/{study}/imports} may be as large as an import batch.
+ */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class BodySizeLimit implements ContainerRequestFilter {
     public static final long LIMIT = 1024L * 1024L;
+    private static final Pattern UPLOAD = Pattern.compile("/?studies/[^/]+/imports/?");
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > LIMIT) {
+        long limit = UPLOAD.matcher(request.getUriInfo().getPath()).matches() ? ImportService.MAX_BYTES : LIMIT;
+        if (request.getLength() > limit) {
             request.abortWith(Problem.of("payload-too-large", "Request body too large", 413,
-                    "The request body has " + request.getLength() + " bytes; the limit is " + LIMIT).toResponse());
+                    "The request body has " + request.getLength() + " bytes; the limit is " + limit).toResponse());
             return;
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), LIMIT));
+            request.setEntityStream(new Limited(request.getEntityStream(), limit));
         }
     }
 

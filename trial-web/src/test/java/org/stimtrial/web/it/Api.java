@@ -38,7 +38,11 @@ final class Api {
     /** A response: its status, content type and body. */
     record Reply(int status, String contentType, String body) {
         JsonValue json() {
-            try (var reader = Json.createReader(new StringReader(body))) {
+            return parse(body);
+        }
+
+        static JsonValue parse(String text) {
+            try (var reader = Json.createReader(new StringReader(text))) {
                 JsonStructure s = reader.read();
                 return s;
             }

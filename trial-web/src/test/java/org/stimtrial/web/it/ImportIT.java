@@ -1,0 +1,103 @@
+package org.stimtrial.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A data manager uploads the documented example files: they land on the participant's visit with audit records of
+ * source IMPORT; the same file again creates nothing; a bad record waits in quarantine until it is corrected.
+ */
+@ExtendWith(PayaraMicroServer.class)
+class ImportIT {
+    private static final String STUDY = "/api/studies/STIM-301";
+    private static final Api COORDINATOR = Api.as("coordinator", "demo-coordinator");
+    private static final Api DATA_MANAGER = Api.as("datamanager", "demo-datamanager");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void theExampleFilesLandOnceAndABadRecordIsQuarantinedUntilCorrected() throws Exception {
+        String subject = "S01-IT05";
+        LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        assertEquals(201, COORDINATOR.post(STUDY + "/subjects", "{\"screeningNumber\":\"" + subject
+                + "\",\"site\":\"S01\",\"sex\":\"F\",\"yearOfBirth\":1991,\"consentDate\":\"" + baseline.minusDays(20)
+                + "\"}").status());
+        assertEquals(200, COORDINATOR.put(STUDY + "/subjects/" + subject + "/visits/BL", "{\"status\":\"DONE\","
+                + "\"date\":\"" + baseline + "\"}").status());
+        assertEquals(200, COORDINATOR.put(STUDY + "/subjects/" + subject + "/visits/W01", "{\"status\":\"DONE\","
+                + "\"date\":\"" + baseline.plusDays(6) + "\"}").status());
+
+        String urine = example("urine-screens.csv") + "S01,S01-0000,BL,X-1," + baseline
+                + "T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500\n";
+        HttpResponse<String> first = upload("URINE_SCREEN_CSV", urine);
+        assertEquals(201, first.statusCode(), first.body());
+        JsonObject batch = Api.Reply.parse(first.body()).asJsonObject();
+        JsonObject counts = batch.getJsonObject("reconciliation");
+        assertEquals(2, counts.getInt("received"));
+        assertEquals(1, counts.getInt("accepted"), first.body());
+        assertEquals(1, counts.getInt("quarantined"));
+
+        HttpResponse<String> again = upload("URINE_SCREEN_CSV", urine);
+        assertEquals(200, again.statusCode(), "a second delivery is acknowledged");
+        assertEquals(batch.getInt("id"), Api.Reply.parse(again.body()).asJsonObject().getInt("id"));
+
+        JsonObject bad = DATA_MANAGER.get(STUDY + "/imports/quarantine").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(r -> r.getInt("batchId") == batch.getInt("id")).findFirst()
+                .orElseThrow();
+        assertTrue(bad.getString("reason").contains("S01-0000"), bad.toString());
+        Api.Reply fixed = DATA_MANAGER.call("POST", STUDY + "/imports/records/" + bad.getInt("id") + "/correction",
+                null);
+        assertEquals(422, fixed.status(), "an empty correction");
+        HttpResponse<String> corrected = send(HttpRequest.newBuilder(URI.create(PayaraMicroServer.baseUrl() + STUDY
+                + "/imports/records/" + bad.getInt("id") + "/correction")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("S01," + subject + ",W01,X-1," + baseline.plusDays(6)
+                        + "T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500")));
+        assertEquals(200, corrected.statusCode(), corrected.body());
+        assertTrue(corrected.body().contains("\"CORRECTED\""), corrected.body());
+
+        assertEquals(1, COORDINATOR.get(STUDY + "/subjects/" + subject + "/visits/BL/urine-screens").json()
+                .asJsonArray().size());
+        assertEquals(1, COORDINATOR.get(STUDY + "/subjects/" + subject + "/visits/W01/urine-screens").json()
+                .asJsonArray().size());
+        assertTrue(COORDINATOR.get(STUDY + "/subjects/" + subject + "/audit").body()
+                .contains("\"source\":\"IMPORT\""));
+        assertEquals(403, COORDINATOR.get(STUDY + "/imports").status(), "imports are for data managers");
+        HttpResponse<String> wrongFormat = upload("XML", urine);
+        assertEquals(422, wrongFormat.statusCode(), wrongFormat.body());
+    }
+
+    private static String example(String name) throws Exception {
+        Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/examples/" + name);
+        return Files.readString(file).replace("S01-0901", "S01-IT05")
+                .replace("2026-11-15", LocalDate.now(ZoneOffset.UTC).minusDays(7).toString());
+    }
+
+    private static HttpResponse<String> upload(String format, String csv) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(PayaraMicroServer.baseUrl() + STUDY + "/imports?format="
+                + format + "&fileName=it.csv")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        String auth = Base64.getEncoder().encodeToString("datamanager:demo-datamanager".getBytes(
+                StandardCharsets.UTF_8));
+        return HTTP.send(b.header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
