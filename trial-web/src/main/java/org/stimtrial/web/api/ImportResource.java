@@ -69,20 +69,20 @@ public class ImportResource {
     }
 
     @GET
-    @Path("{batch: [0-9]+}")
+    @Path("{batch}")
     public BatchView batch(@PathParam("study") String study, @PathParam("batch") long batch) {
         return imports.batch(study, batch);
     }
 
     @GET
-    @Path("{batch: [0-9]+}/records")
+    @Path("{batch}/records")
     public List<RecordView> records(@PathParam("study") String study, @PathParam("batch") long batch) {
         return imports.records(study, batch);
     }
 
     /** The corrected rows of one quarantined record (CSV without header, the documented column order). */
     @POST
-    @Path("records/{record: [0-9]+}/correction")
+    @Path("records/{record}/correction")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public RecordView correct(@PathParam("study") String study, @PathParam("record") long record, String text) {
         return imports.correct(study, record, text == null ? "" : text, actor.api());

@@ -239,6 +239,9 @@ class AccessControlIT {
         v.put("specimen", "SPEC-1");
         v.put("id", DATA_MANAGER.get(STUDY + "/queries").json().asJsonArray().getJsonObject(0)
                 .getJsonNumber("id").toString());
+        Api.Reply batch = DATA_MANAGER.call("POST", STUDY + "/imports?format=CRAVING_CSV&fileName=sweep.csv", null);
+        v.put("batch", batch.json().asJsonObject().getJsonNumber("id").toString());
+        v.put("record", "1");
         return v;
     }
 
