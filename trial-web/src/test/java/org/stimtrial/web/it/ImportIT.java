@@ -10,12 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,11 +41,7 @@ class ImportIT {
     void theExampleFilesLandOnceAndABadRecordIsQuarantinedUntilCorrected() throws Exception {
         String subject = "S01-IT05";
         LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
-        assertEquals(201, COORDINATOR.post(STUDY + "/subjects", "{\"screeningNumber\":\"" + subject
-                + "\",\"site\":\"S01\",\"sex\":\"F\",\"yearOfBirth\":1991,\"consentDate\":\"" + baseline.minusDays(20)
-                + "\"}").status());
-        assertEquals(200, COORDINATOR.put(STUDY + "/subjects/" + subject + "/visits/BL", "{\"status\":\"DONE\","
-                + "\"date\":\"" + baseline + "\"}").status());
+        screenedWithBaseline(subject, baseline);
         assertEquals(200, COORDINATOR.put(STUDY + "/subjects/" + subject + "/visits/W01", "{\"status\":\"DONE\","
                 + "\"date\":\"" + baseline.plusDays(6) + "\"}").status());
 
@@ -80,6 +82,45 @@ class ImportIT {
         assertEquals(403, COORDINATOR.get(STUDY + "/imports").status(), "imports are for data managers");
         HttpResponse<String> wrongFormat = upload("XML", urine);
         assertEquals(422, wrongFormat.statusCode(), wrongFormat.body());
+    }
+
+    @Test
+    void aFileDroppedIntoASiteInboxIsTakenInAndShownWithItsReconciliation() throws Exception {
+        String subject = "S01-IT06";
+        LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        screenedWithBaseline(subject, baseline);
+        Path site = PayaraMicroServer.importFolders().resolve("S01");
+        Path inbox = Files.createDirectories(site.resolve("inbox"));
+        Path done = Files.createDirectories(site.resolve("done"));
+        String name = "cravings-it06.csv";
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            done.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            Path staged = Files.writeString(site.resolve(name + ".part"), example("cravings.csv")
+                    .replace("S01-IT05", subject));
+            Files.move(staged, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            WatchKey key = watch.poll(60, TimeUnit.SECONDS);
+            assertTrue(key != null, "the file was not moved to done/ within 60 s");
+        }
+        JsonObject batch = DATA_MANAGER.get(STUDY + "/imports").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(b -> b.getString("fileName").equals(name)).findFirst()
+                .orElseThrow();
+        assertEquals("SITE_FOLDER", batch.getString("channel"));
+        assertEquals("S01", batch.getString("site"));
+        assertEquals("PROCESSED", batch.getString("status"), batch.toString());
+        assertEquals(1, batch.getJsonObject("reconciliation").getInt("accepted"), batch.toString());
+        assertEquals(1, COORDINATOR.get(STUDY + "/subjects/" + subject + "/visits/BL/cravings").json().asJsonArray()
+                .size());
+        String health = Api.anonymous().get("/health").body();
+        assertTrue(health.contains("\"import-routes\"") && health.contains("\"site-folders\":\"Started\""), health);
+    }
+
+    /** A new participant of site S01 whose baseline visit is recorded as done on {@code baseline}. */
+    private static void screenedWithBaseline(String subject, LocalDate baseline) throws Exception {
+        assertEquals(201, COORDINATOR.post(STUDY + "/subjects", "{\"screeningNumber\":\"" + subject
+                + "\",\"site\":\"S01\",\"sex\":\"F\",\"yearOfBirth\":1985,\"consentDate\":\""
+                + baseline.minusDays(20) + "\"}").status());
+        assertEquals(200, COORDINATOR.put(STUDY + "/subjects/" + subject + "/visits/BL", "{\"status\":\"DONE\","
+                + "\"date\":\"" + baseline + "\"}").status());
     }
 
     private static String example(String name) throws Exception {

@@ -40,6 +40,11 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
         }
     }
 
+    /** The root of the running server's site drop folders ({@code <root>/<site>/inbox}). */
+    static Path importFolders() {
+        return Path.of(System.getProperty("user.dir")).resolve("target/it-run/imports");
+    }
+
     static String baseUrl() {
         if (running == null) {
             throw new IllegalStateException("the server was not started: use @ExtendWith(PayaraMicroServer.class)");
@@ -66,6 +71,8 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
                 "-Dtrial.db.url=jdbc:h2:file:" + work.resolve("db/stimtrial"),
                 "-Dtrial.db.user=sa", "-Dtrial.db.password=it",
                 "-Dtrial.demo.enabled=true",
+                "-Dtrial.import.folders.root=" + work.resolve("imports"),
+                "-Dtrial.import.folders.poll-millis=200",
                 "-jar", jar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--disablephonehome",

@@ -1,0 +1,92 @@
+package org.stimtrial.integrations.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stimtrial.imports.Delivery;
+import org.stimtrial.imports.ImportService;
+import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.integrations.folder.SiteFolderRoute;
+
+/**
+ * Starts the Camel context with the application (camel-cdi no longer exists) and stops it with it. The drop folders'
+ * root and study come from MicroProfile Config ({@code trial.import.folders.root}, {@code trial.import.study},
+ * {@code trial.import.folders.enabled}).
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CamelBootstrap {
+    private static final Logger LOG = Logger.getLogger(CamelBootstrap.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "trial.import.folders.enabled", defaultValue = "true")
+    private boolean foldersEnabled;
+    @Inject
+    @ConfigProperty(name = "trial.import.folders.root", defaultValue = "data/imports")
+    private String foldersRoot;
+    @Inject
+    @ConfigProperty(name = "trial.import.study", defaultValue = "STIM-301")
+    private String study;
+    @Inject
+    @ConfigProperty(name = "trial.import.folders.poll-millis", defaultValue = "2000")
+    private long pollMillis;
+    @EJB
+    private ImportService imports;
+    private CamelContext camel;
+
+    @PostConstruct
+    void start() {
+        camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("stimtrial-imports");
+        try {
+            if (foldersEnabled) {
+                Path root = Path.of(foldersRoot).toAbsolutePath().normalize();
+                camel.addRoutes(new SiteFolderRoute(root, study, this::ingest, pollMillis));
+                LOG.info(() -> "site drop folders: " + root + "/<site>/inbox for study " + study);
+            }
+            camel.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the import routes could not be started: " + e.getMessage(), e);
+        }
+    }
+
+    private Receipt ingest(Delivery delivery, byte[] content) {
+        Receipt receipt = imports.receive(delivery, content);
+        imports.process(receipt.batchId());
+        return receipt;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (camel != null) {
+            camel.stop();
+        }
+    }
+
+    /** Each route's status (e.g. {@code Started}), for the health check. */
+    public Map<String, String> routeStatus() {
+        Map<String, String> status = new LinkedHashMap<>();
+        for (Route r : camel.getRoutes()) {
+            status.put(r.getRouteId(), camel.getRouteController().getRouteStatus(r.getRouteId()).name());
+        }
+        return status;
+    }
+
+    public boolean isStarted() {
+        return camel.isStarted();
+    }
+}
