@@ -4,31 +4,25 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.visit.FormEntries.CravingEntry;
 
 /** Craving assessments: one row per instrument item, the rows of one instrument at one visit forming one record. */
-final class CravingCsv extends CsvRecords {
-    private static final List<String> COLUMNS = List.of("site", "screening_number", "visit", "instrument",
-            "assessed_on", "item", "value");
-
-    @Override
-    List<String> columns() {
-        return COLUMNS;
+final class CravingCsv extends CsvRecords<CravingEntry> {
+    CravingCsv() {
+        super("instrument", List.of("instrument", "assessed_on", "item", "value"));
     }
 
     @Override
-    List<String> keyColumns() {
-        return List.of("screening_number", "visit", "instrument");
+    ImportItem item(Where where, CravingEntry form) {
+        return new ImportItem.Craving(where.site(), where.screeningNumber(), where.visit(), form);
     }
 
     @Override
-    Optional<ImportItem> build(Lines lines, List<String> errors) {
+    Optional<CravingEntry> form(Lines lines, List<String> errors) {
         int line = lines.lineNumbers().get(0);
-        Optional<String> site = same(lines, "site", errors);
-        Optional<String> number = same(lines, "screening_number", errors);
-        Optional<String> visit = same(lines, "visit", errors);
         Optional<String> instrument = same(lines, "instrument", errors);
         Optional<LocalDate> assessed = same(lines, "assessed_on", errors)
                 .flatMap(v -> date(v, line, "assessed_on", errors));
@@ -52,8 +46,7 @@ final class CravingCsv extends CsvRecords {
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ImportItem.Craving(site.orElseThrow(), number.orElseThrow(), visit.orElseThrow(),
-                new CravingEntry(instrument.orElseThrow().toUpperCase(java.util.Locale.ROOT), assessed.orElseThrow(),
-                        Map.copyOf(responses))));
+        return Optional.of(new CravingEntry(instrument.orElseThrow().toUpperCase(Locale.ROOT), assessed.orElseThrow(),
+                Map.copyOf(responses)));
     }
 }

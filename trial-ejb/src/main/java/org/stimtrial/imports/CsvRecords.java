@@ -19,10 +19,19 @@ import org.stimtrial.imports.CsvTable.Row;
 
 /**
  * A CSV import format in long form: a header naming the columns (any order), one row per value, rows with the same
- * key forming one record. Problems with the file as a whole reject it; problems with a record quarantine that record
- * only, with every problem listed by line.
+ * participant, visit and record column (a specimen, an instrument) forming one record. Every format starts with
+ * {@code site, screening_number, visit}; the subclass reads the form {@code F} from the rest. Problems with the file
+ * as a whole reject it; problems with a record quarantine that record only, with every problem listed by line.
  */
-abstract class CsvRecords {
+abstract class CsvRecords<F> {
+    private static final List<String> WHERE = List.of("site", "screening_number", "visit");
+    private final List<String> columns;
+    private final List<String> keyColumns;
+
+    /** Where a record belongs: the sending site, the participant, the visit. */
+    record Where(String site, String screeningNumber, String visit) {
+    }
+
     /** A record's rows as column name to value, with their line numbers. */
     record Lines(List<Integer> lineNumbers, List<Map<String, String>> values) {
         String first(String column) {
@@ -30,12 +39,22 @@ abstract class CsvRecords {
         }
     }
 
-    abstract List<String> columns();
+    /** {@code recordColumn} tells records apart at one visit; {@code formColumns} follow the common columns. */
+    CsvRecords(String recordColumn, List<String> formColumns) {
+        List<String> all = new ArrayList<>(WHERE);
+        all.addAll(formColumns);
+        this.columns = List.copyOf(all);
+        this.keyColumns = List.of("screening_number", "visit", recordColumn);
+    }
 
-    abstract List<String> keyColumns();
+    final List<String> columns() {
+        return columns;
+    }
 
-    /** Types a record, adding a message per problem to {@code errors} (prefixed with the line). */
-    abstract Optional<ImportItem> build(Lines lines, List<String> errors);
+    /** Types a record's form, adding a message per problem to {@code errors} (prefixed with the line). */
+    abstract Optional<F> form(Lines lines, List<String> errors);
+
+    abstract ImportItem item(Where where, F form);
 
     final ParsedBatch read(byte[] content) {
         Optional<String> text = utf8(content);
@@ -112,7 +131,7 @@ abstract class CsvRecords {
                 continue;
             }
             Map<String, String> values = values(header, row);
-            String key = keyColumns().stream().map(values::get).collect(Collectors.joining("\u0000"));
+            String key = keyColumns.stream().map(values::get).collect(Collectors.joining("\u0000"));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         for (List<Row> group : groups.values()) {
@@ -126,7 +145,12 @@ abstract class CsvRecords {
             Lines lines = new Lines(group.stream().map(Row::line).toList(),
                     group.stream().map(r -> values(header, r)).toList());
             List<String> errors = new ArrayList<>();
-            Optional<ImportItem> item = build(lines, errors);
+            Optional<String> site = same(lines, "site", errors);
+            Optional<String> screening = same(lines, "screening_number", errors);
+            Optional<String> visit = same(lines, "visit", errors);
+            Optional<F> form = form(lines, errors);
+            Optional<ImportItem> item = errors.isEmpty() && form.isPresent() ? Optional.of(item(new Where(
+                    site.orElseThrow(), screening.orElseThrow(), visit.orElseThrow()), form.get())) : Optional.empty();
             Optional<String> number = Optional.ofNullable(lines.first("screening_number")).filter(s -> !s.isBlank());
             records.add(errors.isEmpty() && item.isPresent() ? ParsedRecord.of(raw, item.get())
                     : ParsedRecord.unreadable(raw, number, String.join("; ", errors)));

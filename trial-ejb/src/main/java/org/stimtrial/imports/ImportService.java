@@ -175,7 +175,7 @@ public class ImportService {
         return batch;
     }
 
-    private static CsvRecords reader(ImportFormat format) {
+    private static CsvRecords<?> reader(ImportFormat format) {
         return switch (format) {
             case URINE_SCREEN_CSV -> new UrineScreenCsv();
             case CRAVING_CSV -> new CravingCsv();

@@ -17,26 +17,20 @@ import org.stimtrial.visit.SpecimenValidity;
  * Urine drug screens: one row per specimen and analyte (LOINC), the rows of one specimen forming one record.
  * {@code cutoff_ng_ml} may be empty.
  */
-final class UrineScreenCsv extends CsvRecords {
-    private static final List<String> COLUMNS = List.of("site", "screening_number", "visit", "specimen_id",
-            "collected_at", "source", "validity", "loinc", "result", "cutoff_ng_ml");
-
-    @Override
-    List<String> columns() {
-        return COLUMNS;
+final class UrineScreenCsv extends CsvRecords<UrineScreenEntry> {
+    UrineScreenCsv() {
+        super("specimen_id", List.of("specimen_id", "collected_at", "source", "validity", "loinc", "result",
+                "cutoff_ng_ml"));
     }
 
     @Override
-    List<String> keyColumns() {
-        return List.of("screening_number", "visit", "specimen_id");
+    ImportItem item(Where where, UrineScreenEntry form) {
+        return new ImportItem.UrineScreen(where.site(), where.screeningNumber(), where.visit(), form);
     }
 
     @Override
-    Optional<ImportItem> build(Lines lines, List<String> errors) {
+    Optional<UrineScreenEntry> form(Lines lines, List<String> errors) {
         int line = lines.lineNumbers().get(0);
-        Optional<String> site = same(lines, "site", errors);
-        Optional<String> number = same(lines, "screening_number", errors);
-        Optional<String> visit = same(lines, "visit", errors);
         Optional<String> specimen = same(lines, "specimen_id", errors);
         Optional<OffsetDateTime> collected = same(lines, "collected_at", errors)
                 .flatMap(v -> dateTime(v, line, "collected_at", errors));
@@ -70,8 +64,7 @@ final class UrineScreenCsv extends CsvRecords {
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ImportItem.UrineScreen(site.orElseThrow(), number.orElseThrow(), visit.orElseThrow(),
-                new UrineScreenEntry(specimen.orElseThrow(), collected.orElseThrow(), source.orElseThrow(),
-                        validity.orElseThrow(), List.copyOf(results))));
+        return Optional.of(new UrineScreenEntry(specimen.orElseThrow(), collected.orElseThrow(), source.orElseThrow(),
+                validity.orElseThrow(), List.copyOf(results)));
     }
 }

@@ -23,6 +23,7 @@ import org.stimtrial.imports.ImportViews.BatchView;
 import org.stimtrial.imports.ImportViews.Receipt;
 import org.stimtrial.imports.ImportViews.RecordView;
 import org.stimtrial.shared.ValidationFailedException;
+import org.stimtrial.web.problem.MaxBodySize;
 import org.stimtrial.web.security.CurrentActor;
 
 /**
@@ -41,6 +42,7 @@ public class ImportResource {
     private CurrentActor actor;
 
     @POST
+    @MaxBodySize(ImportService.MAX_BYTES)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@PathParam("study") String study, @QueryParam("format") String format,
                            @QueryParam("site") String site, @QueryParam("fileName") String fileName, byte[] body) {

@@ -4,26 +4,29 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.regex.Pattern;
-import org.stimtrial.imports.ImportService;
 
 /**
- * Rejects request bodies over 1 MiB with 413, whether or not the client declared the length; file uploads to
- * {@code studies/{study}/imports} may be as large as an import batch.
+ * Rejects request bodies over 1 MiB with 413, whether or not the client declared the length; a resource method
+ * annotated {@link MaxBodySize} (a file upload) sets its own limit.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class BodySizeLimit implements ContainerRequestFilter {
     public static final long LIMIT = 1024L * 1024L;
-    private static final Pattern UPLOAD = Pattern.compile("/?studies/[^/]+/imports/?");
+    @Context
+    private ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = UPLOAD.matcher(request.getUriInfo().getPath()).matches() ? ImportService.MAX_BYTES : LIMIT;
+        MaxBodySize declared = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(MaxBodySize.class);
+        long limit = declared == null ? LIMIT : declared.value();
         if (request.getLength() > limit) {
             request.abortWith(Problem.of("payload-too-large", "Request body too large", 413,
                     "The request body has " + request.getLength() + " bytes; the limit is " + limit).toResponse());
