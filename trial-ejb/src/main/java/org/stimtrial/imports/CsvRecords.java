@@ -23,7 +23,7 @@ import org.stimtrial.imports.CsvTable.Row;
  * {@code site, screening_number, visit}; the subclass reads the form {@code F} from the rest. Problems with the file
  * as a whole reject it; problems with a record quarantine that record only, with every problem listed by line.
  */
-abstract class CsvRecords<F> {
+abstract class CsvRecords<F> implements PayloadReader {
     private static final List<String> WHERE = List.of("site", "screening_number", "visit");
     private final List<String> columns;
     private final List<String> keyColumns;
@@ -56,7 +56,8 @@ abstract class CsvRecords<F> {
 
     abstract ImportItem item(Where where, F form);
 
-    final ParsedBatch read(byte[] content) {
+    @Override
+    public final ParsedBatch read(byte[] content) {
         Optional<String> text = utf8(content);
         if (text.isEmpty()) {
             return ParsedBatch.rejected("the file is not UTF-8 text; save it as CSV UTF-8");
@@ -82,7 +83,8 @@ abstract class CsvRecords<F> {
     }
 
     /** Reads a data manager's corrected rows (no header, the columns in the documented order). */
-    final ParsedBatch readCorrection(String text) {
+    @Override
+    public final ParsedBatch readCorrection(String text) {
         try {
             List<Row> rows = CsvTable.parse(text);
             if (rows.isEmpty()) {

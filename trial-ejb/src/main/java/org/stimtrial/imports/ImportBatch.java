@@ -32,6 +32,8 @@ public class ImportBatch extends BaseEntity {
     private String fileName;
     @Column(nullable = false)
     private String checksum;
+    @Column(name = "source_id")
+    private String sourceId;
     @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
     @Column(name = "received_at", nullable = false)
@@ -59,7 +61,9 @@ public class ImportBatch extends BaseEntity {
     protected ImportBatch() {
     }
 
-    ImportBatch(Study study, Delivery delivery, String checksum, long sizeBytes, OffsetDateTime receivedAt) {
+    ImportBatch(Study study, Delivery delivery, String checksum, Optional<String> sourceId, long sizeBytes,
+                OffsetDateTime receivedAt) {
+        this.sourceId = sourceId.orElse(null);
         this.study = Objects.requireNonNull(study);
         this.channel = delivery.channel();
         this.format = delivery.format();
@@ -95,6 +99,11 @@ public class ImportBatch extends BaseEntity {
 
     public String checksum() {
         return checksum;
+    }
+
+    /** The sender's id of the payload (HL7: MSH-4 and MSH-10), when the format carries one. */
+    public Optional<String> sourceId() {
+        return Optional.ofNullable(sourceId);
     }
 
     public long sizeBytes() {

@@ -5,5 +5,7 @@ public enum ImportFormat {
     /** Urine drug screens, one row per specimen and analyte. */
     URINE_SCREEN_CSV,
     /** Craving assessments, one row per instrument item. */
-    CRAVING_CSV
+    CRAVING_CSV,
+    /** Laboratory results, HL7 v2.5.1 ORU^R01, one message per batch and one record per specimen (OBR). */
+    HL7_ORU_R01
 }

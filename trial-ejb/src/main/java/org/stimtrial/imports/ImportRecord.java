@@ -114,6 +114,11 @@ public class ImportRecord extends BaseEntity {
             return new Outcome(RecordStatus.ACCEPTED, Optional.empty(), Optional.empty());
         }
 
+        /** Accepted, with a note of what was done (e.g. earlier results replaced by a correction). */
+        static Outcome accepted(String note) {
+            return new Outcome(RecordStatus.ACCEPTED, Optional.of(note), Optional.empty());
+        }
+
         static Outcome quarantined(String reason) {
             return new Outcome(RecordStatus.QUARANTINED, Optional.of(reason), Optional.empty());
         }

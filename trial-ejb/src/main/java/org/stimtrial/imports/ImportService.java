@@ -28,7 +28,8 @@ import org.stimtrial.study.Study;
 
 /**
  * The import pipeline. {@link #receive} stores the payload as it came, in a transaction of its own, before anything
- * is read from it; a payload with the checksum of an earlier one is acknowledged as that batch and creates nothing.
+ * is read from it; a payload with the checksum of an earlier one, or with its sender's id (HL7 MSH-10 with MSH-4),
+ * is acknowledged as that batch and creates nothing.
  * {@link #process} then reads the stored payload and applies every record in one transaction: after a crash in
  * between, the batch is still {@code RECEIVED} and {@link #pending} lists it for processing again.
  */
@@ -58,13 +59,21 @@ public class ImportService {
         }
         Study study = Studies.require(new JpaStudyRepository(em), delivery.protocolCode());
         String checksum = Sha256.hex(content);
+        Optional<String> sourceId = reader(delivery.format()).sourceId(content);
         Optional<ImportBatch> earlier = em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s AND"
                 + " b.format = :f AND b.checksum = :c", ImportBatch.class).setParameter("s", study)
                 .setParameter("f", delivery.format()).setParameter("c", checksum).getResultStream().findFirst();
+        if (earlier.isEmpty() && sourceId.isPresent()) {
+            earlier = em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s AND b.format = :f AND"
+                    + " b.sourceId = :id", ImportBatch.class).setParameter("s", study)
+                    .setParameter("f", delivery.format()).setParameter("id", sourceId.get()).getResultStream()
+                    .findFirst();
+        }
         if (earlier.isPresent()) {
             return new Receipt(earlier.get().id(), true, earlier.get().status());
         }
-        ImportBatch batch = new ImportBatch(study, delivery, checksum, content.length, OffsetDateTime.now(clock));
+        ImportBatch batch = new ImportBatch(study, delivery, checksum, sourceId, content.length,
+                OffsetDateTime.now(clock));
         em.persist(batch);
         em.flush();
         em.persist(new ImportPayload(batch.id(), content));
@@ -175,10 +184,11 @@ public class ImportService {
         return batch;
     }
 
-    private static CsvRecords<?> reader(ImportFormat format) {
+    private static PayloadReader reader(ImportFormat format) {
         return switch (format) {
             case URINE_SCREEN_CSV -> new UrineScreenCsv();
             case CRAVING_CSV -> new CravingCsv();
+            case HL7_ORU_R01 -> new LabResultsHl7();
         };
     }
 }

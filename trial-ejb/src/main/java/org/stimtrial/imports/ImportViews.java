@@ -13,11 +13,11 @@ public final class ImportViews {
 
     /** A batch with its reconciliation report. */
     public record BatchView(long id, String channel, String format, String site, String fileName, String checksum,
-                            long sizeBytes, OffsetDateTime receivedAt, String receivedBy, BatchStatus status,
+                            String sourceId, long sizeBytes, OffsetDateTime receivedAt, String receivedBy, BatchStatus status,
                             String rejectionReason, OffsetDateTime processedAt, Reconciliation reconciliation) {
         static BatchView of(ImportBatch b) {
             return new BatchView(b.id(), b.channel().name(), b.format().name(), b.siteCode().orElse(null),
-                    b.fileName(), b.checksum(), b.sizeBytes(), b.receivedAt(), b.receivedBy(), b.status(),
+                    b.fileName(), b.checksum(), b.sourceId().orElse(null), b.sizeBytes(), b.receivedAt(), b.receivedBy(), b.status(),
                     b.rejectionReason().orElse(null), b.processedAt().orElse(null), b.reconciliation());
         }
     }

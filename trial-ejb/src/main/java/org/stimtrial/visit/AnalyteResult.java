@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.stimtrial.shared.BaseEntity;
 
-/** The result of one analyte on one urine specimen, with the cutoff used. */
+/** The result of one analyte on one urine specimen, with the cutoff used and, when measured, the concentration. */
 @Entity
 @Table(name = "uds_analyte_result")
 public class AnalyteResult extends BaseEntity {
@@ -25,19 +25,22 @@ public class AnalyteResult extends BaseEntity {
     private QualitativeResult result;
     @Column(name = "cutoff_ng_ml")
     private BigDecimal cutoffNgMl;
+    @Column(name = "concentration_ng_ml")
+    private BigDecimal concentrationNgMl;
 
     protected AnalyteResult() {
     }
 
-    AnalyteResult(UrineDrugScreen screen, Analyte analyte, QualitativeResult result, BigDecimal cutoffNgMl) {
+    AnalyteResult(UrineDrugScreen screen, AnalyteEntry entry) {
         this.screen = screen;
-        this.loincCode = analyte.loinc();
-        update(result, cutoffNgMl);
+        this.loincCode = entry.analyte().loinc();
+        update(entry);
     }
 
-    void update(QualitativeResult newResult, BigDecimal newCutoff) {
-        this.result = newResult;
-        this.cutoffNgMl = newCutoff;
+    void update(AnalyteEntry entry) {
+        this.result = entry.result();
+        this.cutoffNgMl = entry.cutoffNgMl().orElse(null);
+        this.concentrationNgMl = entry.concentrationNgMl().orElse(null);
     }
 
     public Analyte analyte() {
@@ -50,5 +53,10 @@ public class AnalyteResult extends BaseEntity {
 
     public Optional<BigDecimal> cutoffNgMl() {
         return Optional.ofNullable(cutoffNgMl);
+    }
+
+    /** The measured concentration, for a quantitative result. */
+    public Optional<BigDecimal> concentrationNgMl() {
+        return Optional.ofNullable(concentrationNgMl);
     }
 }

@@ -32,8 +32,9 @@ public final class FormViews {
         }
     }
 
-    /** One analyte result. */
-    public record AnalyteView(String loinc, String analyte, String result, BigDecimal cutoffNgMl) {
+    /** One analyte result (the concentration only for a quantitative test). */
+    public record AnalyteView(String loinc, String analyte, String method, String result, BigDecimal cutoffNgMl,
+                              BigDecimal concentrationNgMl) {
     }
 
     /** A urine drug screen with its results and whether it counts as negative. */
@@ -44,7 +45,8 @@ public final class FormViews {
             return new UrineScreenView(s.id(), s.visit().definition().code(), s.specimenId(), s.collectedAt(),
                     s.source().name(), s.validity().name(),
                     s.results().stream().map(r -> new AnalyteView(r.analyte().loinc(), r.analyte().display(),
-                            r.result().name(), r.cutoffNgMl().orElse(null))).toList(),
+                            r.analyte().method().name(), r.result().name(), r.cutoffNgMl().orElse(null),
+                            r.concentrationNgMl().orElse(null))).toList(),
                     s.isNegative(), s.version());
         }
     }

@@ -63,8 +63,7 @@ public class UrineDrugScreen extends BaseEntity implements Auditable {
         results.removeIf(r -> entries.stream().noneMatch(e -> e.analyte() == r.analyte()));
         for (AnalyteEntry e : entries) {
             results.stream().filter(r -> r.analyte() == e.analyte()).findFirst().ifPresentOrElse(
-                    r -> r.update(e.result(), e.cutoffNgMl().orElse(null)),
-                    () -> results.add(new AnalyteResult(this, e.analyte(), e.result(), e.cutoffNgMl().orElse(null))));
+                    r -> r.update(e), () -> results.add(new AnalyteResult(this, e)));
         }
     }
 
@@ -93,12 +92,22 @@ public class UrineDrugScreen extends BaseEntity implements Auditable {
     }
 
     /**
-     * Whether the specimen counts as negative for amphetamine-type stimulants: valid, with every analyte tested and
-     * negative. Anything else (a positive, an invalid specimen, an analyte not done) is not a negative screen.
+     * Whether the specimen counts as negative for amphetamine-type stimulants: valid, with results, and every result
+     * negative, except that a presumptive screen that is not negative is overruled when every substance it covers
+     * has a negative confirmation or measured concentration (a confirmed false positive). Anything else (a positive,
+     * an invalid specimen, an analyte not done) is not a negative screen.
      */
     public boolean isNegative() {
-        return validity == SpecimenValidity.VALID && !results.isEmpty()
-                && results.stream().allMatch(r -> r.result() == QualitativeResult.NEGATIVE);
+        if (validity != SpecimenValidity.VALID || results.isEmpty()) {
+            return false;
+        }
+        List<AnalyteResult> definitive = results.stream().filter(r -> r.analyte().definitive()).toList();
+        if (definitive.stream().anyMatch(r -> r.result() != QualitativeResult.NEGATIVE)) {
+            return false;
+        }
+        return results.stream().filter(r -> r.result() != QualitativeResult.NEGATIVE).allMatch(screen ->
+                !screen.analyte().definitive() && screen.analyte().substances().stream().allMatch(substance ->
+                        definitive.stream().anyMatch(d -> d.analyte().substances().contains(substance))));
     }
 
     public long version() {
@@ -131,6 +140,8 @@ public class UrineDrugScreen extends BaseEntity implements Auditable {
         for (AnalyteResult r : results) {
             state.put("analyte." + r.analyte().loinc() + ".result", r.result().name());
             state.put("analyte." + r.analyte().loinc() + ".cutoffNgMl", Values.text(r.cutoffNgMl().orElse(null)));
+            r.concentrationNgMl().ifPresent(c -> state.put("analyte." + r.analyte().loinc() + ".concentrationNgMl",
+                    Values.text(c)));
         }
         return state;
     }

@@ -1,0 +1,238 @@
+package org.stimtrial.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.AuditService;
+import org.stimtrial.audit.AuditView;
+import org.stimtrial.audit.Source;
+import org.stimtrial.demo.DemoLoader;
+import org.stimtrial.demo.DemoStudyGenerator;
+import org.stimtrial.imports.BatchStatus;
+import org.stimtrial.imports.Delivery;
+import org.stimtrial.imports.ImportChannel;
+import org.stimtrial.imports.ImportFormat;
+import org.stimtrial.imports.ImportService;
+import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.imports.ImportViews.RecordView;
+import org.stimtrial.imports.Reconciliation;
+import org.stimtrial.imports.RecordStatus;
+import org.stimtrial.shared.ValidationFailedException;
+import org.stimtrial.subject.ScreeningEntry;
+import org.stimtrial.subject.Sex;
+import org.stimtrial.subject.SubjectService;
+import org.stimtrial.visit.AdverseEventService;
+import org.stimtrial.visit.FormEntries.CravingEntry;
+import org.stimtrial.visit.FormEntries.VisitEntry;
+import org.stimtrial.visit.UrineScreenService;
+import org.stimtrial.visit.VisitService;
+import org.stimtrial.visit.VisitStatus;
+
+/**
+ * The import pipeline (run on H2 and on PostgreSQL): the example files land on the right participants and visits with audit records naming
+ * the batch; the same file twice creates nothing; a crash between storing and applying is completed later; bad
+ * records are quarantined with their reasons and can be corrected; a value entered by hand is never overwritten.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ImportContract {
+    private static final String STUDY = "STIM-301";
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+    private static final Actor COORDINATOR = Actor.of("coordinator", Source.API);
+    private static final Actor DATA_MANAGER = Actor.of("datamanager", Source.API);
+    private static final String URINE_HEADER =
+            "site,screening_number,visit,specimen_id,collected_at,source,validity,loinc,result,cutoff_ng_ml\n";
+
+    private Database db;
+    private ImportService imports;
+    private VisitService visits;
+    private UrineScreenService screens;
+    private AuditService audit;
+
+    abstract DataSource dataSource() throws Exception;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        db = new Database(dataSource());
+        TestClock clock = new TestClock(TODAY.atTime(20, 0).toInstant(ZoneOffset.UTC));
+        imports = new ImportService(db.em(), clock);
+        visits = new VisitService(db.em(), clock);
+        screens = new UrineScreenService(db.em(), clock);
+        audit = new AuditService(db.em(), clock, db.dataSource());
+        SubjectService subjects = new SubjectService(db.em(), clock);
+        DemoLoader loader = new DemoLoader(db.em(), clock, subjects, visits, screens,
+                new AdverseEventService(db.em(), clock));
+        db.run(() -> loader.createStudy(DemoStudyGenerator.studySpec()));
+        for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S02-0701")) {
+            String site = number.substring(0, 3);
+            db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, site, Sex.M, 1980, TODAY.minusDays(40)),
+                    COORDINATOR));
+            db.tx(() -> visits.recordVisit(STUDY, number, "BL", new VisitEntry(VisitStatus.DONE,
+                    TODAY.minusDays(21)), null, null, COORDINATOR));
+            db.tx(() -> visits.recordVisit(STUDY, number, "W01", new VisitEntry(VisitStatus.DONE,
+                    TODAY.minusDays(14)), null, null, COORDINATOR));
+        }
+    }
+
+    @AfterAll
+    void tearDown() {
+        db.close();
+    }
+
+    private BatchView deliver(String name, ImportFormat format, Optional<String> site, String text) {
+        Receipt receipt = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.SITE_FOLDER, format, site,
+                name, "import"), text.getBytes(StandardCharsets.UTF_8)));
+        return db.tx(() -> imports.process(receipt.batchId()));
+    }
+
+    private static String urine(String number, String visit, String specimen, String result) {
+        String site = number.substring(0, 3);
+        return site + "," + number + "," + visit + "," + specimen + ",2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,"
+                + result + ",500\n" + site + "," + number + "," + visit + "," + specimen
+                + ",2026-06-16T09:30:00Z,SITE_POC,VALID,19554-5," + result + ",500\n";
+    }
+
+    @Test
+    void aSiteFileLandsOnTheRightVisitsWithAuditRecordsNamingTheBatch() {
+        BatchView batch = deliver("s01-urine.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"),
+                URINE_HEADER + urine("S01-0701", "W01", "SP-7011", "NEGATIVE")
+                        + urine("S01-0702", "W01", "SP-7021", "positive"));
+        assertEquals(BatchStatus.PROCESSED, batch.status());
+        assertEquals(new Reconciliation(2, 2, 0, 0, 0), batch.reconciliation());
+        assertEquals(2, screens.screens(STUDY, "S01-0701", "W01").get(0).results().size());
+        AuditView record = audit.subjectTrail(STUDY, "S01-0702").stream()
+                .filter(a -> a.entity().equals("UrineDrugScreen") && a.field().equals("specimenId")
+                        && a.newValue().equals("SP-7021")).findFirst().orElseThrow();
+        assertEquals("IMPORT", record.source());
+        assertEquals("import batch " + batch.id() + " record 2", record.sourceRef());
+    }
+
+    @Test
+    void theSameFileTwiceIsAcknowledgedAsTheFirstBatchAndCreatesNothing() {
+        String text = URINE_HEADER + urine("S01-0703", "W01", "SP-7031", "NEGATIVE");
+        BatchView first = deliver("a.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), text);
+        long batches = db.count("import_batch");
+        long audits = db.count("audit_record");
+        Receipt again = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.SITE_FOLDER,
+                ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), "a-copy.csv", "import"),
+                text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(again.duplicate());
+        assertEquals(first.id(), again.batchId());
+        assertEquals(batches, db.count("import_batch"));
+        assertEquals(audits, db.count("audit_record"));
+    }
+
+    @Test
+    void aBatchStoredButNotAppliedBeforeACrashIsCompletedExactlyOnce() {
+        String text = URINE_HEADER + urine("S01-0704", "W01", "SP-7041", "NEGATIVE");
+        Receipt stored = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.UPLOAD,
+                ImportFormat.URINE_SCREEN_CSV, Optional.empty(), "crash.csv", "datamanager"),
+                text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(imports.pending().contains(stored.batchId()), "stored, not yet applied");
+        for (long id : imports.pending()) {
+            db.tx(() -> imports.process(id));
+        }
+        db.tx(() -> imports.process(stored.batchId()));
+        assertFalse(imports.pending().contains(stored.batchId()));
+        assertEquals(1, screens.screens(STUDY, "S01-0704", "W01").size(), "exactly one copy");
+    }
+
+    @Test
+    void badRecordsAreQuarantinedWithTheirReasonsAndTheRestIsSaved() {
+        String text = URINE_HEADER
+                + urine("S01-0701", "BL", "SP-BL1", "NEGATIVE")
+                + "S01,S01-0701,W02,SP-X,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500\n"
+                + "S01,S01-0999,W01,SP-Y,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500\n"
+                + "S01,S01-0702,BL,SP-Z,16/06/2026,SITE_POC,VALID,12345-6,MAYBE,abc\n"
+                + "S01,S01-0702,BL,SP-Q,2026-06-16T09:30:00Z,SITE_POC\n"
+                + "S01,S02-0701,BL,SP-W,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500\n";
+        BatchView batch = deliver("mixed.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), text);
+        assertEquals(new Reconciliation(6, 1, 5, 0, 0), batch.reconciliation());
+        List<RecordView> records = imports.records(STUDY, batch.id());
+        assertEquals(RecordStatus.ACCEPTED, records.get(0).status());
+        assertTrue(records.get(1).reason().contains("not recorded as done") || records.get(1).reason()
+                .contains("W02"), records.get(1).reason());
+        assertTrue(records.get(2).reason().contains("S01-0999"), records.get(2).reason());
+        String many = records.get(3).reason();
+        assertTrue(many.contains("collected_at '16/06/2026'") && many.contains("LOINC '12345-6'")
+                && many.contains("result 'MAYBE'") && many.contains("cutoff_ng_ml 'abc'"), many);
+        assertTrue(records.get(4).reason().contains("has 6 values; the header has 10"), records.get(4).reason());
+        assertTrue(records.get(5).reason().contains("not a participant of site S01"), records.get(5).reason());
+
+        RecordView unknown = records.get(2);
+        assertThrows(ValidationFailedException.class, () -> db.tx(() -> imports.correct(STUDY, unknown.id(),
+                "S01,S01-0998,W01,SP-Y,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500", DATA_MANAGER)));
+        RecordView fixed = db.tx(() -> imports.correct(STUDY, unknown.id(),
+                "S01,S01-0703,W01,SP-Y,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500", DATA_MANAGER));
+        assertEquals(RecordStatus.CORRECTED, fixed.status());
+        assertEquals("datamanager", fixed.resolvedBy());
+        assertTrue(fixed.raw().contains("S01-0999"), "the original text is kept");
+        assertEquals(new Reconciliation(6, 2, 4, 0, 0), imports.batch(STUDY, batch.id()).reconciliation());
+        assertFalse(imports.quarantine(STUDY).stream().anyMatch(r -> r.id() == unknown.id()));
+    }
+
+    @Test
+    void aValueEnteredByHandIsNeverOverwrittenButRaisesAQuery() {
+        db.tx(() -> visits.addCraving(STUDY, "S02-0701", "W01", new CravingEntry("VAS", TODAY.minusDays(14),
+                Map.of("vas", new BigDecimal("40"))), COORDINATOR));
+        String header = "site,screening_number,visit,instrument,assessed_on,item,value\n";
+        BatchView batch = deliver("epro.csv", ImportFormat.CRAVING_CSV, Optional.of("S02"), header
+                + "S02,S02-0701,W01,VAS," + TODAY.minusDays(14) + ",vas,40\n"
+                + "S02,S02-0701,BL,VAS," + TODAY.minusDays(21) + ",vas,77\n");
+        assertEquals(new Reconciliation(2, 1, 0, 1, 0), batch.reconciliation());
+        BatchView changed = deliver("epro-2.csv", ImportFormat.CRAVING_CSV, Optional.of("S02"), header
+                + "S02,S02-0701,W01,VAS," + TODAY.minusDays(14) + ",vas,55\n");
+        assertEquals(new Reconciliation(1, 0, 0, 0, 1), changed.reconciliation());
+        RecordView conflict = imports.records(STUDY, changed.id()).get(0);
+        assertTrue(conflict.queryId() != null && conflict.reason().contains("query"), conflict.reason());
+        assertEquals(0, new BigDecimal("40").compareTo(visits.cravings(STUDY, "S02-0701", "W01").get(0).responses()
+                .get("vas")), "the entered value is kept");
+    }
+
+    @Test
+    void filesThatCannotBeReadAreRejectedWholeWithTheReason() {
+        assertRejected("", "the file is empty");
+        assertRejected("site;screening_number;visit\nS01;S01-0701;W01\n", "separated by ';'");
+        assertRejected("site,screening_number,visit\nS01,S01-0701,W01\n", "missing columns: specimen_id");
+        assertRejected(URINE_HEADER.replace("\n", ",comment\n") + "x\n", "unexpected columns: comment");
+        assertRejected(URINE_HEADER, "header but no records");
+        assertRejected(URINE_HEADER + "S01,\"S01-0701,W01", "never closed");
+        Receipt latin1 = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.UPLOAD,
+                ImportFormat.URINE_SCREEN_CSV, Optional.empty(), "latin1.csv", "datamanager"),
+                (URINE_HEADER + "S01,S01-0701,W01,SP-\u00e9").getBytes(StandardCharsets.ISO_8859_1)));
+        BatchView b = db.tx(() -> imports.process(latin1.batchId()));
+        assertEquals(BatchStatus.REJECTED, b.status());
+        assertTrue(b.rejectionReason().contains("not UTF-8"), b.rejectionReason());
+    }
+
+    @Test
+    void aQuotedNewlineStaysInsideItsValue() {
+        BatchView b = deliver("quoted.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), URINE_HEADER
+                + "S01,S01-0702,BL,\"SP\nNL\",2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500\n");
+        assertEquals(1, b.reconciliation().received());
+        assertEquals("SP\nNL", screens.screens(STUDY, "S01-0702", "BL").stream().filter(s -> s.specimenId()
+                .startsWith("SP\n")).findFirst().orElseThrow().specimenId());
+    }
+
+    private void assertRejected(String text, String reason) {
+        BatchView b = deliver("bad-" + Math.abs(text.hashCode()) + ".csv", ImportFormat.URINE_SCREEN_CSV,
+                Optional.of("S01"), text);
+        assertEquals(BatchStatus.REJECTED, b.status(), text);
+        assertTrue(b.rejectionReason().contains(reason), b.rejectionReason());
+    }
+}

@@ -1,0 +1,240 @@
+package org.stimtrial.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.AuditService;
+import org.stimtrial.audit.AuditView;
+import org.stimtrial.audit.Source;
+import org.stimtrial.demo.DemoLoader;
+import org.stimtrial.demo.DemoStudyGenerator;
+import org.stimtrial.imports.BatchStatus;
+import org.stimtrial.imports.Delivery;
+import org.stimtrial.imports.Hl7Acknowledgement;
+import org.stimtrial.imports.ImportChannel;
+import org.stimtrial.imports.ImportFormat;
+import org.stimtrial.imports.ImportService;
+import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.imports.ImportViews.RecordView;
+import org.stimtrial.imports.Reconciliation;
+import org.stimtrial.imports.RecordStatus;
+import org.stimtrial.subject.ScreeningEntry;
+import org.stimtrial.subject.Sex;
+import org.stimtrial.subject.SubjectService;
+import org.stimtrial.visit.AdverseEventService;
+import org.stimtrial.visit.Analyte;
+import org.stimtrial.visit.AnalyteEntry;
+import org.stimtrial.visit.FormEntries.UrineScreenEntry;
+import org.stimtrial.visit.FormEntries.VisitEntry;
+import org.stimtrial.visit.FormViews.UrineScreenView;
+import org.stimtrial.visit.QualitativeResult;
+import org.stimtrial.visit.SpecimenSource;
+import org.stimtrial.visit.SpecimenValidity;
+import org.stimtrial.visit.UrineScreenService;
+import org.stimtrial.visit.VisitService;
+import org.stimtrial.visit.VisitStatus;
+
+/**
+ * Central-laboratory results (HL7 v2.5.1 ORU^R01) through the import pipeline, run on H2 and on PostgreSQL: the
+ * documented example lands on the visit held that day; a specimen is otherwise matched by the visit windows; a
+ * message sent twice (same MSH-10) creates nothing; a laboratory correction replaces the laboratory's own results with
+ * an audited reason but never a value changed by hand; what cannot be placed is quarantined and can be corrected.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LabResultsContract {
+    private static final String STUDY = "STIM-301";
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    private static final Actor COORDINATOR = Actor.of("coordinator", Source.API);
+    private static final Actor DATA_MANAGER = Actor.of("datamanager", Source.API);
+
+    private Database db;
+    private ImportService imports;
+    private UrineScreenService screens;
+    private AuditService audit;
+
+    abstract DataSource dataSource() throws Exception;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        db = new Database(dataSource());
+        TestClock clock = new TestClock(TODAY.atTime(20, 0).toInstant(ZoneOffset.UTC));
+        imports = new ImportService(db.em(), clock);
+        VisitService visits = new VisitService(db.em(), clock);
+        screens = new UrineScreenService(db.em(), clock);
+        audit = new AuditService(db.em(), clock, db.dataSource());
+        SubjectService subjects = new SubjectService(db.em(), clock);
+        DemoLoader loader = new DemoLoader(db.em(), clock, subjects, visits, screens,
+                new AdverseEventService(db.em(), clock));
+        db.run(() -> loader.createStudy(DemoStudyGenerator.studySpec()));
+        for (String number : List.of("S01-0901", "S01-0902", "S01-0903", "S01-0904")) {
+            db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, "S01", Sex.F, 1990,
+                    LocalDate.of(2026, 10, 20)), COORDINATOR));
+        }
+        record(visits, "S01-0901", "BL", LocalDate.of(2026, 11, 15));
+        record(visits, "S01-0902", "BL", LocalDate.of(2026, 11, 1));
+        record(visits, "S01-0902", "W02", LocalDate.of(2026, 11, 15));
+        record(visits, "S01-0903", "BL", LocalDate.of(2026, 11, 1));
+        record(visits, "S01-0903", "W01", LocalDate.of(2026, 11, 8));
+        record(visits, "S01-0904", "BL", LocalDate.of(2026, 11, 1));
+        record(visits, "S01-0904", "W01", LocalDate.of(2026, 11, 8));
+    }
+
+    private void record(VisitService visits, String number, String visit, LocalDate date) {
+        db.tx(() -> visits.recordVisit(STUDY, number, visit, new VisitEntry(VisitStatus.DONE, date), null, null,
+                COORDINATOR));
+    }
+
+    @AfterAll
+    void tearDown() {
+        db.close();
+    }
+
+    private record Sent(Receipt receipt, BatchView batch, Hl7Acknowledgement ack) {
+    }
+
+    private Sent send(byte[] message) {
+        Receipt receipt = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.MLLP,
+                ImportFormat.HL7_ORU_R01, Optional.empty(), "mllp 127.0.0.1", "lab-interface"), message));
+        BatchView batch = db.tx(() -> imports.process(receipt.batchId()));
+        return new Sent(receipt, batch, Hl7Acknowledgement.of(message, batch, receipt.duplicate()));
+    }
+
+    private Sent send(String controlId, String number, String specimen, String collected, String... observations) {
+        return send(("MSH|^~\\&|CENTRAL-LAB|QUESTLAB|STIMTRIAL|STIM-301|20261120100000||ORU^R01|" + controlId
+                + "|P|2.5.1\rPID|1||" + number + "\rOBR|1||" + specimen + "||||" + collected + "\r"
+                + String.join("\r", observations) + "\r").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private UrineScreenView screen(String number, String visit, String specimen) {
+        return screens.screens(STUDY, number, visit).stream().filter(s -> s.specimenId().equals(specimen))
+                .findFirst().orElseThrow(() -> new AssertionError(specimen + " is not at " + number + " " + visit));
+    }
+
+    @Test
+    void theDocumentedExampleLandsOnTheVisitHeldThatDayWithAuditRecords() throws IOException {
+        Sent sent = send(Files.readAllBytes(Path.of("../docs/examples/lab-results.hl7")));
+        assertEquals(BatchStatus.PROCESSED, sent.batch().status());
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), sent.batch().reconciliation());
+        assertEquals(Hl7Acknowledgement.Code.AA, sent.ack().code());
+        UrineScreenView screen = screen("S01-0901", "BL", "LAB-778812");
+        assertEquals("CENTRAL_LAB", screen.source());
+        assertEquals(3, screen.results().size());
+        assertEquals(OffsetDateTime.parse("2026-11-15T17:45:00Z").toInstant(), screen.collectedAt().toInstant());
+        AuditView created = audit.subjectTrail(STUDY, "S01-0901").stream().filter(a -> a.entity()
+                .equals("UrineDrugScreen") && a.field().equals("specimenId")).findFirst().orElseThrow();
+        assertEquals("IMPORT", created.source());
+        assertEquals("import batch " + sent.batch().id() + " record 1", created.sourceRef());
+
+        long batches = db.count("import_batch");
+        long audits = db.count("audit_record");
+        String resent = Files.readString(Path.of("../docs/examples/lab-results.hl7"), StandardCharsets.UTF_8)
+                .replace("20261115143000-0800", "20261115150000-0800");
+        Sent again = send(resent.getBytes(StandardCharsets.UTF_8));
+        assertTrue(again.receipt().duplicate(), "the same MSH-10 from the same facility is the same message");
+        assertEquals(sent.batch().id(), again.batch().id());
+        assertEquals(Hl7Acknowledgement.Code.AA, again.ack().code());
+        assertEquals(batches, db.count("import_batch"));
+        assertEquals(audits, db.count("audit_record"));
+    }
+
+    @Test
+    void aSpecimenIsMatchedToAVisitByItsWindowInTheSiteTimeZone() {
+        Sent sent = send("W-1", "S01-0902", "LAB-W02", "202611142330",
+                "OBX|1|ST|19343-3^^LN||NEG||||||F", "OBX|2|ST|19554-5^^LN||NEG||||||F");
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), sent.batch().reconciliation());
+        UrineScreenView screen = screen("S01-0902", "W02", "LAB-W02");
+        assertTrue(screen.negative());
+        assertEquals(OffsetDateTime.parse("2026-11-15T07:30:00Z").toInstant(), screen.collectedAt().toInstant(),
+                "a time without an offset is the site's local time (Los Angeles)");
+
+        Sent outside = send("W-2", "S01-0902", "LAB-LATE", "202706010800-0700", "OBX|1|ST|19343-3^^LN||NEG||||||F");
+        assertEquals(new Reconciliation(1, 0, 1, 0, 0), outside.batch().reconciliation());
+        assertEquals(Hl7Acknowledgement.Code.AE, outside.ack().code());
+        String reason = imports.records(STUDY, outside.batch().id()).get(0).reason();
+        assertTrue(reason.contains("2027-06-01 lies in no visit window of participant S01-0902"), reason);
+    }
+
+    @Test
+    void aPositiveScreenIsOverruledOnlyWhenEverySubstanceItCoversIsConfirmedNegative() {
+        send("N-1", "S01-0904", "LAB-N1", "202611080800", "OBX|1|ST|76492-8^^LN||POS||||||F",
+                "OBX|2|ST|19344-1^^LN||NEG||||||F", "OBX|3|NM|16235-4^^LN||40|ng/mL|<250||||F");
+        assertTrue(screen("S01-0904", "W01", "LAB-N1").negative(), "both substances confirmed negative");
+        send("N-2", "S01-0904", "LAB-N2", "202611080800", "OBX|1|ST|76492-8^^LN||POS||||||F",
+                "OBX|2|ST|19344-1^^LN||NEG||||||F");
+        assertFalse(screen("S01-0904", "W01", "LAB-N2").negative(), "methamphetamine not confirmed");
+    }
+
+    @Test
+    void aLaboratoryCorrectionReplacesItsOwnResultButNeverAValueChangedByHand() {
+        send("C-1", "S01-0903", "LAB-C", "202611080900", "OBX|1|NM|16235-4^^LN||120|ng/mL|<250||||F");
+        assertTrue(screen("S01-0903", "W01", "LAB-C").negative());
+        db.em().clear();
+        Sent corrected = send("C-2", "S01-0903", "LAB-C", "202611080900",
+                "OBX|1|NM|16235-4^^LN||1200|ng/mL|<250||||C");
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), corrected.batch().reconciliation());
+        db.em().clear();
+        UrineScreenView after = screen("S01-0903", "W01", "LAB-C");
+        assertEquals("POSITIVE", after.results().get(0).result());
+        assertEquals(0, after.results().get(0).concentrationNgMl().compareTo(new BigDecimal("1200")));
+        AuditView change = audit.subjectTrail(STUDY, "S01-0903").stream().filter(a -> a.entity()
+                .equals("UrineDrugScreen") && a.field().endsWith(".concentrationNgMl") && a.oldValue() != null)
+                .findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("120").compareTo(new BigDecimal(change.oldValue())));
+        assertEquals(0, new BigDecimal("1200").compareTo(new BigDecimal(change.newValue())));
+        assertTrue(change.reason().contains("corrected result from the laboratory"), change.reason());
+
+        db.em().clear();
+        db.tx(() -> screens.changeScreen(STUDY, "S01-0903", "W01", "LAB-C", new UrineScreenEntry("LAB-C",
+                after.collectedAt(), SpecimenSource.CENTRAL_LAB,
+                SpecimenValidity.DILUTE, List.of(new AnalyteEntry(
+                        Analyte.METHAMPHETAMINE_CONCENTRATION,
+                        QualitativeResult.POSITIVE, Optional.of(new BigDecimal("250")),
+                        Optional.of(new BigDecimal("1200"))))), after.version(),
+                "lab report says dilute", COORDINATOR));
+        Sent third = send("C-3", "S01-0903", "LAB-C", "202611080900", "OBX|1|NM|16235-4^^LN||90|ng/mL|<250||||C");
+        assertEquals(new Reconciliation(1, 0, 0, 0, 1), third.batch().reconciliation());
+        RecordView conflict = imports.records(STUDY, third.batch().id()).get(0);
+        assertTrue(conflict.queryId() != null, conflict.reason());
+        assertEquals("DILUTE", screen("S01-0903", "W01", "LAB-C").validity(), "the hand-entered change is kept");
+    }
+
+    @Test
+    void anUnknownParticipantIsQuarantinedAndTheDataManagerCorrectsIt() {
+        Sent sent = send("Q-1", "S01-0999", "LAB-Q", "202611150800", "OBX|1|ST|19343-3^^LN||NEG||||||F");
+        assertEquals(Hl7Acknowledgement.Code.AE, sent.ack().code());
+        RecordView quarantined = imports.records(STUDY, sent.batch().id()).get(0);
+        assertEquals(RecordStatus.QUARANTINED, quarantined.status());
+        assertTrue(quarantined.reason().contains("S01-0999"), quarantined.reason());
+        RecordView fixed = db.tx(() -> imports.correct(STUDY, quarantined.id(),
+                quarantined.raw().replace("S01-0999", "S01-0902"), DATA_MANAGER));
+        assertEquals(RecordStatus.CORRECTED, fixed.status());
+        assertEquals("LAB-Q", screen("S01-0902", "W02", "LAB-Q").specimenId());
+    }
+
+    @Test
+    void aMessageThatIsNotAnOruIsStoredRefusedAndAnsweredWithAr() {
+        Sent sent = send("MSH|^~\\&|ADT|HOSP|||20261120||ADT^A01|A-1|P|2.5.1\rPID|1||S01-0901\r"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(BatchStatus.REJECTED, sent.batch().status());
+        assertEquals(Hl7Acknowledgement.Code.AR, sent.ack().code());
+        assertTrue(sent.ack().text().contains("ADT^A01"), sent.ack().text());
+    }
+}
