@@ -11,6 +11,10 @@ public final class ImportViews {
     public record Receipt(long batchId, boolean duplicate, BatchStatus status) {
     }
 
+    /** A delivery stored and applied: the batch (or the earlier batch it repeats) after processing. */
+    public record Ingested(boolean duplicate, BatchView batch) {
+    }
+
     /** A batch with its reconciliation report. */
     public record BatchView(long id, String channel, String format, String site, String fileName, String checksum,
                             String sourceId, long sizeBytes, OffsetDateTime receivedAt, String receivedBy, BatchStatus status,

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -18,13 +19,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.ImportService;
+import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
 import org.stimtrial.integrations.folder.SiteFolderRoute;
+import org.stimtrial.integrations.mllp.LabResultsMllpRoute;
 
 /**
  * Starts the Camel context with the application (camel-cdi no longer exists) and stops it with it. The drop folders'
- * root and study come from MicroProfile Config ({@code trial.import.folders.root}, {@code trial.import.study},
- * {@code trial.import.folders.enabled}).
+ * root, the MLLP listener's address and the study come from MicroProfile Config ({@code trial.import.folders.*},
+ * {@code trial.import.mllp.*}, {@code trial.import.study}); the listener binds to 127.0.0.1 unless told otherwise.
  */
 @Singleton
 @Startup
@@ -44,6 +47,17 @@ public class CamelBootstrap {
     @Inject
     @ConfigProperty(name = "trial.import.folders.poll-millis", defaultValue = "2000")
     private long pollMillis;
+    @Inject
+    @ConfigProperty(name = "trial.import.mllp.enabled", defaultValue = "true")
+    private boolean mllpEnabled;
+    @Inject
+    @ConfigProperty(name = "trial.import.mllp.host", defaultValue = "127.0.0.1")
+    private String mllpHost;
+    @Inject
+    @ConfigProperty(name = "trial.import.mllp.port", defaultValue = "2575")
+    private int mllpPort;
+    @Inject
+    private Clock clock;
     @EJB
     private ImportService imports;
     private CamelContext camel;
@@ -58,16 +72,19 @@ public class CamelBootstrap {
                 camel.addRoutes(new SiteFolderRoute(root, study, this::ingest, pollMillis));
                 LOG.info(() -> "site drop folders: " + root + "/<site>/inbox for study " + study);
             }
+            if (mllpEnabled) {
+                camel.addRoutes(new LabResultsMllpRoute(mllpHost, mllpPort, study, this::ingest, clock));
+                LOG.info(() -> "laboratory HL7 over MLLP: " + mllpHost + ":" + mllpPort + " for study " + study);
+            }
             camel.start();
         } catch (Exception e) {
             throw new IllegalStateException("the import routes could not be started: " + e.getMessage(), e);
         }
     }
 
-    private Receipt ingest(Delivery delivery, byte[] content) {
+    private Ingested ingest(Delivery delivery, byte[] content) {
         Receipt receipt = imports.receive(delivery, content);
-        imports.process(receipt.batchId());
-        return receipt;
+        return new Ingested(receipt.duplicate(), imports.process(receipt.batchId()));
     }
 
     @PreDestroy

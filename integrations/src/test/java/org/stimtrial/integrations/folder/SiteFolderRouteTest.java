@@ -17,11 +17,11 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stimtrial.imports.BatchStatus;
 import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.ImportChannel;
 import org.stimtrial.imports.ImportFormat;
-import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.imports.Reconciliation;
+import org.stimtrial.integrations.Batches;
 import org.stimtrial.shared.ValidationFailedException;
 
 /** The drop-folder route on real files in a temporary directory, with the pipeline replaced by a recorder. */
@@ -47,7 +47,7 @@ class SiteFolderRouteTest {
             }
             delivered.add(d);
             contents.add(bytes);
-            return new Receipt(delivered.size(), false, BatchStatus.PROCESSED);
+            return Batches.processed(delivered.size(), new Reconciliation(1, 1, 0, 0, 0));
         }, 100));
         camel.start();
     }

@@ -24,10 +24,12 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.stimtrial.integrations.mllp.MllpClient;
 
 /**
  * A data manager uploads the documented example files: they land on the participant's visit with audit records of
- * source IMPORT; the same file again creates nothing; a bad record waits in quarantine until it is corrected.
+ * source IMPORT; the same file again creates nothing; a bad record waits in quarantine until it is corrected. The
+ * example laboratory message sent over MLLP lands on the visit held on its collection day and is acknowledged AA.
  */
 @ExtendWith(PayaraMicroServer.class)
 class ImportIT {
@@ -112,6 +114,32 @@ class ImportIT {
                 .size());
         String health = Api.anonymous().get("/health").body();
         assertTrue(health.contains("\"import-routes\"") && health.contains("\"site-folders\":\"Started\""), health);
+    }
+
+    @Test
+    void theExampleLabMessageSentOverMllpLandsOnTheVisitHeldThatDay() throws Exception {
+        String subject = "S01-IT07";
+        LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        screenedWithBaseline(subject, baseline);
+        String day = baseline.toString().replace("-", "");
+        byte[] message = example("lab-results.hl7").replace("S01-IT05", subject).replace("20261115", day)
+                .replace("LAB-" + day + "-0001", "IT07-" + day).getBytes(StandardCharsets.UTF_8);
+        try (MllpClient lab = new MllpClient(PayaraMicroServer.mllpPort(), 60_000)) {
+            String ack = lab.send(message);
+            assertTrue(ack.contains("MSA|AA|IT07-" + day + "|1 accepted"), ack);
+            assertTrue(lab.send(message).contains("MSA|AA|IT07-" + day + "|already received"), "sent twice");
+        }
+        JsonObject screen = COORDINATOR.get(STUDY + "/subjects/" + subject + "/visits/BL/urine-screens").json()
+                .asJsonArray().getJsonObject(0);
+        assertEquals("LAB-778812", screen.getString("specimenId"));
+        assertEquals("CENTRAL_LAB", screen.getString("source"));
+        assertEquals(3, screen.getJsonArray("results").size());
+        long batches = DATA_MANAGER.get(STUDY + "/imports").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(b -> b.getString("fileName").equals("MSH-10 IT07-" + day))
+                .count();
+        assertEquals(1, batches, "one batch for the message sent twice");
+        String health = Api.anonymous().get("/health").body();
+        assertTrue(health.contains("\"lab-mllp\":\"Started\""), health);
     }
 
     /** A new participant of site S01 whose baseline visit is recorded as done on {@code baseline}. */

@@ -28,6 +28,7 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
 
     private Process process;
     private int port;
+    private int mllpPort;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -43,6 +44,14 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
     /** The root of the running server's site drop folders ({@code <root>/<site>/inbox}). */
     static Path importFolders() {
         return Path.of(System.getProperty("user.dir")).resolve("target/it-run/imports");
+    }
+
+    /** The port of the running server's MLLP listener for laboratory messages (on 127.0.0.1). */
+    static int mllpPort() {
+        if (running == null) {
+            throw new IllegalStateException("the server was not started: use @ExtendWith(PayaraMicroServer.class)");
+        }
+        return running.mllpPort;
     }
 
     static String baseUrl() {
@@ -64,6 +73,7 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
         Files.createDirectories(work);
         Path preboot = Path.of("src/test/resources/preboot-loopback.asadmin").toAbsolutePath();
         port = freePort();
+        mllpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-Djava.net.preferIPv4Stack=true",
@@ -73,6 +83,7 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
                 "-Dtrial.demo.enabled=true",
                 "-Dtrial.import.folders.root=" + work.resolve("imports"),
                 "-Dtrial.import.folders.poll-millis=200",
+                "-Dtrial.import.mllp.port=" + mllpPort,
                 "-jar", jar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
