@@ -37,6 +37,8 @@ import org.stimtrial.study.Study;
 public class ImportService {
     /** The largest payload taken in. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** Records applied between flushes of a large batch. */
+    private static final int FLUSH_EVERY = 100;
 
     @PersistenceContext(unitName = "trial")
     private EntityManager em;
@@ -103,14 +105,28 @@ public class ImportService {
             number++;
             Actor actor = new Actor(batch.receivedBy(), Source.IMPORT, Optional.of("import batch " + batch.id()
                     + " record " + number));
-            Outcome outcome = record.item().map(item -> applier.apply(batch, item, actor))
+            ImportBatch owner = batch;
+            Outcome outcome = record.item().map(item -> applier.apply(owner, item, actor))
                     .orElseGet(() -> Outcome.quarantined(record.error().orElseThrow()));
             em.persist(new ImportRecord(batch, number, record.raw(), record.screeningNumber().orElse(null),
                     outcome));
             outcomes.add(outcome.status());
+            if (number % FLUSH_EVERY == 0) {
+                batch = writtenSoFar(batchId);
+            }
         }
         batch.processed(Reconciliation.count(outcomes), now);
         return BatchView.of(batch);
+    }
+
+    /**
+     * Writes what a large batch applied so far and forgets it in memory (it stays uncommitted in this transaction),
+     * so that applying a record costs the same at the end of a large file as at its start.
+     */
+    private ImportBatch writtenSoFar(long batchId) {
+        em.flush();
+        em.clear();
+        return em.find(ImportBatch.class, batchId);
     }
 
     /** Batches received but not processed (a crash or a stop in between), oldest first. */

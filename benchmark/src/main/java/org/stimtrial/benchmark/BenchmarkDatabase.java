@@ -1,0 +1,77 @@
+package org.stimtrial.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.stimtrial.platform.Migrations;
+
+/**
+ * A PostgreSQL server for a benchmark run (embedded binaries, 127.0.0.1 only), migrated, with the application's
+ * persistence unit in resource-local mode: one entity manager per worker thread, one transaction per call.
+ */
+final class BenchmarkDatabase implements AutoCloseable {
+    private final EmbeddedPostgres server;
+    private final DataSource dataSource;
+    private final EntityManagerFactory emf;
+    private final ThreadLocal<EntityManager> perThread;
+
+    BenchmarkDatabase() throws IOException {
+        server = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(120))
+                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        dataSource = server.getPostgresDatabase();
+        Migrations.migrate(dataSource);
+        emf = Persistence.createEntityManagerFactory("trial", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.nonJtaDataSource", dataSource,
+                "eclipselink.weaving", "false",
+                "eclipselink.logging.level", "WARNING"));
+        perThread = ThreadLocal.withInitial(emf::createEntityManager);
+    }
+
+    /** This thread's entity manager (cleared after every transaction, as a container's would be). */
+    EntityManager em() {
+        return perThread.get();
+    }
+
+    <T> T tx(Supplier<T> work) {
+        EntityManager em = em();
+        em.getTransaction().begin();
+        try {
+            T result = work.get();
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.clear();
+        }
+    }
+
+    long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        emf.close();
+        server.close();
+    }
+}

@@ -1,0 +1,211 @@
+package org.stimtrial.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.Source;
+import org.stimtrial.demo.DemoLoader;
+import org.stimtrial.demo.DemoStudyGenerator;
+import org.stimtrial.imports.Delivery;
+import org.stimtrial.imports.ImportChannel;
+import org.stimtrial.imports.ImportFormat;
+import org.stimtrial.imports.ImportService;
+import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.ImportViews.Ingested;
+import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.integrations.mllp.LabResultsMllpRoute;
+import org.stimtrial.subject.ScreeningEntry;
+import org.stimtrial.subject.Sex;
+import org.stimtrial.subject.SubjectService;
+import org.stimtrial.visit.Analyte;
+import org.stimtrial.visit.AdverseEventService;
+import org.stimtrial.visit.FormEntries.VisitEntry;
+import org.stimtrial.visit.UrineScreenService;
+import org.stimtrial.visit.VisitService;
+import org.stimtrial.visit.VisitStatus;
+
+/**
+ * The import benchmark, on an embedded PostgreSQL: (1) HL7 ORU^R01 messages sent over MLLP by several clients, each
+ * waiting for its ACK, through the real route and pipeline (stored, parsed, applied with audit records, committed,
+ * acknowledged); (2) one urine-screen CSV file of 100,000 rows through the pipeline. Each part ends with the counts in
+ * the database, which must equal what was sent, and a second delivery of what was sent, which must add nothing.
+ */
+public final class ImportBenchmark {
+    static final String STUDY = "STIM-301";
+    private static final Actor SETUP = Actor.of("benchmark", Source.SYSTEM);
+    private static final DateTimeFormatter HL7_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final int WEEKS = 12;
+    private static final int SCREENS_PER_WEEK = 2;
+    private static final long TIME_LIMIT_SECONDS = 600;
+
+    private final BenchmarkDatabase db;
+    private final Clock clock = Clock.systemUTC();
+    private final LocalDate baseline = LocalDate.now(clock).minusDays(7L * WEEKS + 14);
+
+    private ImportBenchmark(BenchmarkDatabase db) {
+        this.db = db;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        try (BenchmarkDatabase db = new BenchmarkDatabase()) {
+            ImportBenchmark benchmark = new ImportBenchmark(db);
+            benchmark.createStudy();
+            boolean ok = benchmark.hl7(messages, clients) & benchmark.csv(rows);
+            System.out.println(ok ? "import benchmark: all counts check out" : "import benchmark: COUNTS DIFFER");
+            if (!ok) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private void createStudy() {
+        SubjectService subjects = new SubjectService(db.em(), clock);
+        VisitService visits = new VisitService(db.em(), clock);
+        DemoLoader loader = new DemoLoader(db.em(), clock, subjects, visits, new UrineScreenService(db.em(), clock),
+                new AdverseEventService(db.em(), clock));
+        db.tx(() -> {
+            loader.createStudy(DemoStudyGenerator.studySpec());
+            return null;
+        });
+    }
+
+    /** Participants of site S01 with baseline and weeks 1-12 held; each week takes two urine specimens. */
+    private List<String> participants(String prefix, int count) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String number = String.format(Locale.ROOT, "S01-%s%05d", prefix, i);
+            db.tx(() -> {
+                SubjectService subjects = new SubjectService(db.em(), clock);
+                VisitService visits = new VisitService(db.em(), clock);
+                subjects.screen(STUDY, new ScreeningEntry(number, "S01", Sex.F, 1985, baseline.minusDays(10)), SETUP);
+                visits.recordVisit(STUDY, number, "BL", new VisitEntry(VisitStatus.DONE, baseline), null, null, SETUP);
+                for (int w = 1; w <= WEEKS; w++) {
+                    visits.recordVisit(STUDY, number, week(w), new VisitEntry(VisitStatus.DONE,
+                            baseline.plusWeeks(w)), null, null, SETUP);
+                }
+                return null;
+            });
+            numbers.add(number);
+        }
+        return numbers;
+    }
+
+    private static String week(int w) {
+        return String.format(Locale.ROOT, "W%02d", w);
+    }
+
+    private Ingested ingest(Delivery delivery, byte[] content) {
+        ImportService imports = new ImportService(db.em(), clock);
+        Receipt receipt = db.tx(() -> imports.receive(delivery, content));
+        return new Ingested(receipt.duplicate(), db.tx(() -> imports.process(receipt.batchId())));
+    }
+
+    private boolean hl7(int messages, int clients) throws Exception {
+        int warmUp = Math.min(500, Math.max(1, messages / 10));
+        int slots = WEEKS * SCREENS_PER_WEEK;
+        long started = System.nanoTime();
+        List<String> numbers = participants("H", (warmUp + messages + slots - 1) / slots);
+        System.out.printf(Locale.ROOT, "HL7 set-up: %d participants in %.1f s%n", numbers.size(),
+                (System.nanoTime() - started) / 1e9);
+        List<byte[]> all = new ArrayList<>();
+        for (int k = 0; k < warmUp + messages; k++) {
+            all.add(oru(numbers.get(k / slots), 1 + (k % slots) / SCREENS_PER_WEEK, k % SCREENS_PER_WEEK, k));
+        }
+        CamelContext camel = new DefaultCamelContext();
+        int port = MllpLoad.freePort();
+        camel.addRoutes(new LabResultsMllpRoute("127.0.0.1", port, STUDY, this::ingest, clock));
+        camel.start();
+        try {
+            MllpLoad.Result warm = MllpLoad.send(port, all.subList(0, warmUp), clients, TIME_LIMIT_SECONDS);
+            MllpLoad.Result run = MllpLoad.send(port, all.subList(warmUp, all.size()), clients, TIME_LIMIT_SECONDS);
+            System.out.printf(Locale.ROOT, "HL7 over MLLP into PostgreSQL: %d messages (after %d warm-up), %d"
+                    + " clients: %.1f s, %.0f messages/s (goal >= 1000); ACK latency median %.1f ms, p95 %.1f ms;"
+                    + " not AA: %d%n", run.sent(), warm.sent(), clients, run.seconds(), run.sent() / run.seconds(),
+                    run.medianMillis(), run.p95Millis(), warm.notAccepted() + run.notAccepted());
+            long sent = warm.sent() + run.sent();
+            long before = db.count("SELECT COUNT(*) FROM audit_record");
+            MllpLoad.Result again = MllpLoad.send(port, all.subList(0, Math.min(200, all.size())), clients,
+                    TIME_LIMIT_SECONDS);
+            long batches = db.count("SELECT COUNT(*) FROM import_batch WHERE format = 'HL7_ORU_R01'");
+            long specimens = db.count("SELECT COUNT(*) FROM urine_drug_screen WHERE specimen_id LIKE 'H-%'");
+            long results = db.count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
+                    + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'H-%'");
+            boolean ok = batches == sent && specimens == sent && results == 3 * sent && warm.notAccepted() == 0
+                    && run.notAccepted() == 0 && again.notAccepted() == 0
+                    && before == db.count("SELECT COUNT(*) FROM audit_record");
+            System.out.printf(Locale.ROOT, "HL7 counts: sent %d, batches %d, specimens %d, analyte results %d"
+                    + " (expected %d); %d sent again: %s%n", sent, batches, specimens, results, 3 * sent,
+                    again.sent(), before == db.count("SELECT COUNT(*) FROM audit_record") ? "nothing added"
+                            : "AUDIT RECORDS ADDED");
+            return ok;
+        } finally {
+            camel.stop();
+        }
+    }
+
+    private byte[] oru(String number, int week, int slot, int k) {
+        String day = HL7_DAY.format(baseline.plusWeeks(week));
+        return ("MSH|^~\\&|CENTRAL-LAB|BENCHLAB|STIMTRIAL|STIM-301|" + day + "1200||ORU^R01^ORU_R01|BM-" + k
+                + "|P|2.5.1\rPID|1||" + number + "\rOBR|1||H-" + k + "||||" + day + "093" + slot + "\r"
+                + "OBX|1|CWE|19343-3^^LN||260415000^Not detected^SCT||<500||||F\r"
+                + "OBX|2|CWE|19554-5^^LN||260373001^Detected^SCT||<500||||F\r"
+                + "OBX|3|NM|16235-4^^LN||1840|ng/mL|<250||||F\r").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean csv(int rows) {
+        int analytes = Analyte.values().length;
+        int perParticipant = WEEKS * SCREENS_PER_WEEK * analytes;
+        long started = System.nanoTime();
+        List<String> numbers = participants("C", (rows + perParticipant - 1) / perParticipant);
+        System.out.printf(Locale.ROOT, "CSV set-up: %d participants in %.1f s%n", numbers.size(),
+                (System.nanoTime() - started) / 1e9);
+        StringBuilder csv = new StringBuilder("site,screening_number,visit,specimen_id,collected_at,source,validity,"
+                + "loinc,result,cutoff_ng_ml\n");
+        int specimens = 0;
+        for (int r = 0; r < rows; r++) {
+            int specimen = r / analytes;
+            int participant = specimen / (WEEKS * SCREENS_PER_WEEK);
+            int week = 1 + (specimen % (WEEKS * SCREENS_PER_WEEK)) / SCREENS_PER_WEEK;
+            specimens = specimen + 1;
+            csv.append("S01,").append(numbers.get(participant)).append(',').append(week(week)).append(",C-")
+                    .append(specimen).append(',').append(baseline.plusWeeks(week)).append("T16:30:00Z,CENTRAL_LAB,"
+                            + "VALID,").append(Analyte.values()[r % analytes].loinc()).append(",NEGATIVE,250\n");
+        }
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Delivery delivery = new Delivery(STUDY, ImportChannel.UPLOAD, ImportFormat.URINE_SCREEN_CSV,
+                Optional.of("S01"), "benchmark.csv", "benchmark");
+        ImportService imports = new ImportService(db.em(), clock);
+        long t0 = System.nanoTime();
+        Receipt receipt = db.tx(() -> imports.receive(delivery, content));
+        long t1 = System.nanoTime();
+        BatchView batch = db.tx(() -> imports.process(receipt.batchId()));
+        long t2 = System.nanoTime();
+        double seconds = (t2 - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "CSV into PostgreSQL: %d rows (%.1f MB, %d specimens): stored in %.2f s,"
+                + " applied in %.2f s, total %.2f s = %.0f rows/s (goal >= 50000)%n", rows, content.length / 1e6,
+                specimens, (t1 - t0) / 1e9, (t2 - t1) / 1e9, seconds, rows / seconds);
+        long stored = db.count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
+                + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'C-%'");
+        long before = db.count("SELECT COUNT(*) FROM audit_record");
+        Receipt again = db.tx(() -> imports.receive(delivery, content));
+        boolean ok = stored == rows && batch.reconciliation().accepted() == specimens && again.duplicate()
+                && before == db.count("SELECT COUNT(*) FROM audit_record");
+        System.out.printf(Locale.ROOT, "CSV counts: %s; analyte results stored %d (expected %d); sent again:"
+                + " %s%n", batch.reconciliation(), stored, rows, again.duplicate() ? "duplicate, nothing added"
+                : "NOT RECOGNISED");
+        return ok;
+    }
+
+}
