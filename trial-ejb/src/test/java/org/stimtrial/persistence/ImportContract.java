@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,6 @@ import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditService;
 import org.stimtrial.audit.AuditView;
 import org.stimtrial.audit.Source;
-import org.stimtrial.demo.DemoLoader;
-import org.stimtrial.demo.DemoStudyGenerator;
 import org.stimtrial.imports.BatchStatus;
 import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.ImportChannel;
@@ -37,7 +34,6 @@ import org.stimtrial.shared.ValidationFailedException;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
-import org.stimtrial.visit.AdverseEventService;
 import org.stimtrial.visit.FormEntries.CravingEntry;
 import org.stimtrial.visit.FormEntries.VisitEntry;
 import org.stimtrial.visit.UrineScreenService;
@@ -68,16 +64,13 @@ abstract class ImportContract {
 
     @BeforeAll
     void setUp() throws Exception {
-        db = new Database(dataSource());
-        TestClock clock = new TestClock(TODAY.atTime(20, 0).toInstant(ZoneOffset.UTC));
-        imports = new ImportService(db.em(), clock);
-        visits = new VisitService(db.em(), clock);
-        screens = new UrineScreenService(db.em(), clock);
-        audit = new AuditService(db.em(), clock, db.dataSource());
-        SubjectService subjects = new SubjectService(db.em(), clock);
-        DemoLoader loader = new DemoLoader(db.em(), clock, subjects, visits, screens,
-                new AdverseEventService(db.em(), clock));
-        db.run(() -> loader.createStudy(DemoStudyGenerator.studySpec()));
+        ImportFixture fixture = ImportFixture.of(dataSource(), TODAY);
+        db = fixture.db();
+        imports = fixture.imports();
+        visits = fixture.visits();
+        screens = fixture.screens();
+        audit = fixture.audit();
+        SubjectService subjects = fixture.subjects();
         for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S02-0701")) {
             String site = number.substring(0, 3);
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, site, Sex.M, 1980, TODAY.minusDays(40)),

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -23,8 +22,6 @@ import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditService;
 import org.stimtrial.audit.AuditView;
 import org.stimtrial.audit.Source;
-import org.stimtrial.demo.DemoLoader;
-import org.stimtrial.demo.DemoStudyGenerator;
 import org.stimtrial.imports.BatchStatus;
 import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.Hl7Acknowledgement;
@@ -39,7 +36,6 @@ import org.stimtrial.imports.RecordStatus;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
-import org.stimtrial.visit.AdverseEventService;
 import org.stimtrial.visit.Analyte;
 import org.stimtrial.visit.AnalyteEntry;
 import org.stimtrial.visit.FormEntries.UrineScreenEntry;
@@ -74,16 +70,13 @@ abstract class LabResultsContract {
 
     @BeforeAll
     void setUp() throws Exception {
-        db = new Database(dataSource());
-        TestClock clock = new TestClock(TODAY.atTime(20, 0).toInstant(ZoneOffset.UTC));
-        imports = new ImportService(db.em(), clock);
-        VisitService visits = new VisitService(db.em(), clock);
-        screens = new UrineScreenService(db.em(), clock);
-        audit = new AuditService(db.em(), clock, db.dataSource());
-        SubjectService subjects = new SubjectService(db.em(), clock);
-        DemoLoader loader = new DemoLoader(db.em(), clock, subjects, visits, screens,
-                new AdverseEventService(db.em(), clock));
-        db.run(() -> loader.createStudy(DemoStudyGenerator.studySpec()));
+        ImportFixture fixture = ImportFixture.of(dataSource(), TODAY);
+        db = fixture.db();
+        imports = fixture.imports();
+        screens = fixture.screens();
+        audit = fixture.audit();
+        SubjectService subjects = fixture.subjects();
+        VisitService visits = fixture.visits();
         for (String number : List.of("S01-0901", "S01-0902", "S01-0903", "S01-0904")) {
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, "S01", Sex.F, 1990,
                     LocalDate.of(2026, 10, 20)), COORDINATOR));
