@@ -7,5 +7,7 @@ public enum ImportFormat {
     /** Craving assessments, one row per instrument item. */
     CRAVING_CSV,
     /** Laboratory results, HL7 v2.5.1 ORU^R01, one message per batch and one record per specimen (OBR). */
-    HL7_ORU_R01
+    HL7_ORU_R01,
+    /** Craving assessments from ePRO, CDISC ODM 1.3.2 ClinicalData, one record per form (instrument at a visit). */
+    CRAVING_ODM
 }

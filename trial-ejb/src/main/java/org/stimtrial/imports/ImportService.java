@@ -28,8 +28,8 @@ import org.stimtrial.study.Study;
 
 /**
  * The import pipeline. {@link #receive} stores the payload as it came, in a transaction of its own, before anything
- * is read from it; a payload with the checksum of an earlier one, or with its sender's id (HL7 MSH-10 with MSH-4),
- * is acknowledged as that batch and creates nothing.
+ * is read from it; a payload with the checksum of an earlier one, or with its sender's id (HL7 MSH-10 with MSH-4,
+ * ODM FileOID), is acknowledged as that batch and creates nothing.
  * {@link #process} then reads the stored payload and applies every record in one transaction: after a crash in
  * between, the batch is still {@code RECEIVED} and {@link #pending} lists it for processing again.
  */
@@ -61,7 +61,7 @@ public class ImportService {
         }
         Study study = Studies.require(new JpaStudyRepository(em), delivery.protocolCode());
         String checksum = Sha256.hex(content);
-        Optional<String> sourceId = reader(delivery.format()).sourceId(content);
+        Optional<String> sourceId = reader(delivery.format(), study.protocolCode()).sourceId(content);
         Optional<ImportBatch> earlier = em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s AND"
                 + " b.format = :f AND b.checksum = :c", ImportBatch.class).setParameter("s", study)
                 .setParameter("f", delivery.format()).setParameter("c", checksum).getResultStream().findFirst();
@@ -92,7 +92,7 @@ public class ImportService {
             return BatchView.of(batch);
         }
         byte[] content = em.find(ImportPayload.class, batchId).content();
-        ParsedBatch parsed = reader(batch.format()).read(content);
+        ParsedBatch parsed = reader(batch.format(), batch.study().protocolCode()).read(content);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (parsed.rejection().isPresent()) {
             batch.reject(parsed.rejection().get(), now);
@@ -172,7 +172,7 @@ public class ImportService {
             throw new ConflictException("not-quarantined", "record " + recordId + " is " + record.status()
                     + "; only quarantined records are corrected");
         }
-        ParsedBatch parsed = reader(record.batch().format()).readCorrection(correctedText);
+        ParsedBatch parsed = reader(record.batch().format(), protocolCode).readCorrection(correctedText);
         if (parsed.rejection().isPresent() || parsed.records().size() != 1) {
             throw new ValidationFailedException("text", parsed.rejection().orElse("the correction must be exactly"
                     + " one record (the rows of one specimen or one assessment)"));
@@ -200,11 +200,12 @@ public class ImportService {
         return batch;
     }
 
-    private static PayloadReader reader(ImportFormat format) {
+    private static PayloadReader reader(ImportFormat format, String protocolCode) {
         return switch (format) {
             case URINE_SCREEN_CSV -> new UrineScreenCsv();
             case CRAVING_CSV -> new CravingCsv();
             case HL7_ORU_R01 -> new LabResultsHl7();
+            case CRAVING_ODM -> new EproOdm(protocolCode);
         };
     }
 }

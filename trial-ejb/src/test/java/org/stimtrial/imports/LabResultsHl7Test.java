@@ -152,35 +152,10 @@ class LabResultsHl7Test {
 
     @TestFactory
     Stream<DynamicTest> theBadInputCorpusIsRefusedOrQuarantinedWithItsReason() throws IOException {
-        List<String[]> expected = Files.readAllLines(CORPUS.resolve("expected.tsv")).stream()
-                .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t", -1)).toList();
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            assertEquals(expected.size(), files.filter(f -> !f.endsWith("expected.tsv")).count(),
-                    "every corpus file is listed in expected.tsv");
-        }
-        return expected.stream().map(e -> DynamicTest.dynamicTest(e[0], () -> {
-            ParsedBatch batch = reader.read(read(CORPUS.resolve(e[0])));
-            switch (e[1]) {
-                case "REJECTED" -> assertTrue(batch.rejection().orElse("(accepted)").contains(e[2]),
-                        () -> batch.rejection().orElse("(accepted)"));
-                case "QUARANTINED" -> {
-                    assertEquals(Optional.empty(), batch.rejection());
-                    String error = batch.records().get(0).error().orElse("(readable)");
-                    assertTrue(error.contains(e[2]), error);
-                }
-                default -> {
-                    assertEquals(Optional.empty(), batch.rejection());
-                    assertTrue(batch.records().stream().allMatch(r -> r.item().isPresent()));
-                }
-            }
-        }));
+        return ImportCorpus.cases(CORPUS, reader);
     }
 
     private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImportCorpus.read(file);
     }
 }

@@ -6,15 +6,18 @@ import org.stimtrial.imports.ImportFormat;
 
 /** Which format a dropped file holds, from its name; and which site sent it, from its folder. */
 public final class DropFileNames {
-    /** The files a drop folder takes in (Ant pattern, relative to the root): {@code <site>/inbox/<name>.csv}. */
-    public static final String INCLUDE = "*/inbox/*.csv,*/inbox/*.CSV";
+    /** The files a drop folder takes in (Ant patterns, relative to the root): {@code <site>/inbox/<name>.csv|xml}. */
+    public static final String INCLUDE = "*/inbox/*.csv,*/inbox/*.CSV,*/inbox/*.xml,*/inbox/*.XML";
 
     private DropFileNames() {
     }
 
-    /** {@code urine...csv} or {@code craving...csv}, in any case. */
+    /** {@code urine...csv}, {@code craving...csv}, or any {@code .xml} (ePRO, CDISC ODM), in any case. */
     public static Optional<ImportFormat> format(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xml")) {
+            return Optional.of(ImportFormat.CRAVING_ODM);
+        }
         if (name.startsWith("urine")) {
             return Optional.of(ImportFormat.URINE_SCREEN_CSV);
         }

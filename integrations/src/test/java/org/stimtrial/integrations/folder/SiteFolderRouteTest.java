@@ -107,6 +107,7 @@ class SiteFolderRouteTest {
     void namesAndFoldersAreReadWithoutCamel() {
         assertEquals(ImportFormat.CRAVING_CSV, DropFileNames.format("CRAVING_S01.csv").orElseThrow());
         assertTrue(DropFileNames.format("labs.csv").isEmpty());
+        assertEquals(ImportFormat.CRAVING_ODM, DropFileNames.format("epro-2026-11-15.XML").orElseThrow());
         assertEquals("S03", DropFileNames.site("S03/inbox/urine.csv").orElseThrow());
         assertTrue(DropFileNames.site("S03/urine.csv").isEmpty());
     }

@@ -43,11 +43,13 @@ public class ImportResource {
 
     @POST
     @MaxBodySize(ImportService.MAX_BYTES)
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.TEXT_XML,
+            MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@PathParam("study") String study, @QueryParam("format") String format,
                            @QueryParam("site") String site, @QueryParam("fileName") String fileName, byte[] body) {
         if (format == null || format.isBlank()) {
-            throw new ValidationFailedException("format", "is required: one of URINE_SCREEN_CSV, CRAVING_CSV");
+            throw new ValidationFailedException("format", "is required: one of URINE_SCREEN_CSV, CRAVING_CSV,"
+                    + " CRAVING_ODM, HL7_ORU_R01");
         }
         ImportFormat f = Codes.parse(ImportFormat.class, "format", format);
         Delivery delivery = new Delivery(study, ImportChannel.UPLOAD, f, Optional.ofNullable(site)
@@ -82,10 +84,13 @@ public class ImportResource {
         return imports.records(study, batch);
     }
 
-    /** The corrected rows of one quarantined record (CSV without header, the documented column order). */
+    /**
+     * The corrected text of one quarantined record in its format: CSV rows without header (the documented column
+     * order), one HL7 message, or one ODM {@code SubjectData} element as the record shows it.
+     */
     @POST
     @Path("records/{record}/correction")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     public RecordView correct(@PathParam("study") String study, @PathParam("record") long record, String text) {
         return imports.correct(study, record, text == null ? "" : text, actor.api());
     }

@@ -142,6 +142,34 @@ class ImportIT {
         assertTrue(health.contains("\"lab-mllp\":\"Started\""), health);
     }
 
+    @Test
+    void theExampleEproFileLandsOnceAndTheOdmExportHoldsIt() throws Exception {
+        String subject = "S01-IT08";
+        LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        screenedWithBaseline(subject, baseline);
+        String odm = example("epro-cravings.xml").replace("S01-IT05", subject).replace("EPRO-S01-20261115-0001",
+                "EPRO-IT08");
+        HttpResponse<String> first = upload("CRAVING_ODM", "application/xml", odm);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(1, Api.Reply.parse(first.body()).asJsonObject().getJsonObject("reconciliation")
+                .getInt("accepted"), first.body());
+        HttpResponse<String> resent = upload("CRAVING_ODM", "application/xml", odm.replace("<ClinicalData",
+                "<!-- resent --><ClinicalData"));
+        assertEquals(200, resent.statusCode(), "the same FileOID again: " + resent.body());
+        JsonObject acq = COORDINATOR.get(STUDY + "/subjects/" + subject + "/visits/BL/cravings").json()
+                .asJsonArray().getJsonObject(0);
+        assertEquals("ACQ", acq.getString("instrument"));
+        Api.Reply export = DATA_MANAGER.get(STUDY + "/exports/odm/cravings");
+        assertEquals(200, export.status(), export.body());
+        assertTrue(export.body().contains("<SubjectData SubjectKey=\"" + subject + "\">"), "the export has it");
+        assertEquals(403, Api.as("sponsor", "demo-sponsor").get(STUDY + "/exports/odm/cravings").status());
+        HttpResponse<String> attack = upload("CRAVING_ODM", "application/xml", "<?xml version=\"1.0\"?><!DOCTYPE"
+                + " ODM [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ODM>&x;</ODM>");
+        assertEquals(201, attack.statusCode(), "stored as received, then refused: " + attack.body());
+        assertTrue(attack.body().contains("\"status\":\"REJECTED\"") && attack.body().contains("DOCTYPE"),
+                attack.body());
+    }
+
     /** A new participant of site S01 whose baseline visit is recorded as done on {@code baseline}. */
     private static void screenedWithBaseline(String subject, LocalDate baseline) throws Exception {
         assertEquals(201, COORDINATOR.post(STUDY + "/subjects", "{\"screeningNumber\":\"" + subject
@@ -158,9 +186,13 @@ class ImportIT {
     }
 
     private static HttpResponse<String> upload(String format, String csv) throws Exception {
+        return upload(format, "text/csv", csv);
+    }
+
+    private static HttpResponse<String> upload(String format, String contentType, String text) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(PayaraMicroServer.baseUrl() + STUDY + "/imports?format="
-                + format + "&fileName=it.csv")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+                + format + "&fileName=it")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
