@@ -44,13 +44,20 @@ public class ImportService {
     private EntityManager em;
     @Inject
     private Clock clock;
+    @Inject
+    private ImportProgress progress;
 
     public ImportService() {
     }
 
     public ImportService(EntityManager em, Clock clock) {
+        this(em, clock, new ImportProgress());
+    }
+
+    public ImportService(EntityManager em, Clock clock, ImportProgress progress) {
         this.em = em;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -98,12 +105,23 @@ public class ImportService {
             batch.reject(parsed.rejection().get(), now);
             return BatchView.of(batch);
         }
+        try {
+            return apply(batch, parsed.records(), now);
+        } finally {
+            progress.finished(batchId);
+        }
+    }
+
+    private BatchView apply(ImportBatch received, List<ParsedRecord> records, OffsetDateTime now) {
+        long batchId = received.id();
+        ImportBatch batch = received;
         RecordApplier applier = new RecordApplier(em, clock);
         List<RecordStatus> outcomes = new ArrayList<>();
         int number = 0;
-        for (ParsedRecord record : parsed.records()) {
+        progress.applied(batchId, 0, records.size());
+        for (ParsedRecord record : records) {
             number++;
-            Actor actor = new Actor(batch.receivedBy(), Source.IMPORT, Optional.of("import batch " + batch.id()
+            Actor actor = new Actor(batch.receivedBy(), Source.IMPORT, Optional.of("import batch " + batchId
                     + " record " + number));
             ImportBatch owner = batch;
             Outcome outcome = record.item().map(item -> applier.apply(owner, item, actor))
@@ -113,6 +131,7 @@ public class ImportService {
             outcomes.add(outcome.status());
             if (number % FLUSH_EVERY == 0) {
                 batch = writtenSoFar(batchId);
+                progress.applied(batchId, number, records.size());
             }
         }
         batch.processed(Reconciliation.count(outcomes), now);
@@ -135,14 +154,15 @@ public class ImportService {
                 .setParameter("s", BatchStatus.RECEIVED).getResultList();
     }
 
+    /** The study's batches, newest first; one being applied shows its progress. */
     public List<BatchView> batches(String protocolCode) {
         Study study = Studies.require(new JpaStudyRepository(em), protocolCode);
         return em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s ORDER BY b.id DESC", ImportBatch.class)
-                .setParameter("s", study).getResultStream().map(BatchView::of).toList();
+                .setParameter("s", study).getResultStream().map(b -> BatchView.of(b, progress.of(b.id()))).toList();
     }
 
     public BatchView batch(String protocolCode, long batchId) {
-        return BatchView.of(requireBatch(protocolCode, batchId));
+        return BatchView.of(requireBatch(protocolCode, batchId), progress.of(batchId));
     }
 
     public List<RecordView> records(String protocolCode, long batchId) {

@@ -1,6 +1,7 @@
 package org.stimtrial.imports;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** What the API shows of imports. */
 public final class ImportViews {
@@ -15,15 +16,37 @@ public final class ImportViews {
     public record Ingested(boolean duplicate, BatchView batch) {
     }
 
-    /** A batch with its reconciliation report. */
+    /**
+     * A batch with its reconciliation report; while its records are being applied, {@code progress} says how many
+     * of them are done (otherwise it is absent).
+     */
     public record BatchView(long id, String channel, String format, String site, String fileName, String checksum,
-                            String sourceId, long sizeBytes, OffsetDateTime receivedAt, String receivedBy, BatchStatus status,
-                            String rejectionReason, OffsetDateTime processedAt, Reconciliation reconciliation) {
-        static BatchView of(ImportBatch b) {
-            return new BatchView(b.id(), b.channel().name(), b.format().name(), b.siteCode().orElse(null),
-                    b.fileName(), b.checksum(), b.sourceId().orElse(null), b.sizeBytes(), b.receivedAt(), b.receivedBy(), b.status(),
-                    b.rejectionReason().orElse(null), b.processedAt().orElse(null), b.reconciliation());
+                            String sourceId, long sizeBytes, OffsetDateTime receivedAt, String receivedBy,
+                            BatchStatus status, String rejectionReason, OffsetDateTime processedAt,
+                            Reconciliation reconciliation, Progress progress) {
+        /** A batch not being applied at the moment. */
+        public BatchView(long id, String channel, String format, String site, String fileName, String checksum,
+                         String sourceId, long sizeBytes, OffsetDateTime receivedAt, String receivedBy,
+                         BatchStatus status, String rejectionReason, OffsetDateTime processedAt,
+                         Reconciliation reconciliation) {
+            this(id, channel, format, site, fileName, checksum, sourceId, sizeBytes, receivedAt, receivedBy, status,
+                    rejectionReason, processedAt, reconciliation, null);
         }
+
+        static BatchView of(ImportBatch b) {
+            return of(b, Optional.empty());
+        }
+
+        static BatchView of(ImportBatch b, Optional<Progress> progress) {
+            return new BatchView(b.id(), b.channel().name(), b.format().name(), b.siteCode().orElse(null),
+                    b.fileName(), b.checksum(), b.sourceId().orElse(null), b.sizeBytes(), b.receivedAt(),
+                    b.receivedBy(), b.status(), b.rejectionReason().orElse(null), b.processedAt().orElse(null),
+                    b.reconciliation(), progress.filter(p -> b.status() == BatchStatus.RECEIVED).orElse(null));
+        }
+    }
+
+    /** Records of a batch applied so far, of all its records. */
+    public record Progress(int recordsApplied, int recordsTotal) {
     }
 
     /** One record of a batch, its original text, and what became of it. */

@@ -37,6 +37,9 @@ public final class AnalysisCommand {
                     --data FILE --formula "uds_negative ~ arm*week" --id subject_id
                     [--corstr independence|exchangeable|ar1] [--ref arm=placebo] [--levels ...] [--weeks 1-12]
                     [--emmeans arm --at week=12] [--adjust dunnett|holm|none] [--json out.json]
+              boundaries  group-sequential boundaries by Lan-DeMets alpha spending at observed information
+                    --fractions 0.31,0.58,1 [--spending obf|pocock|power:<rho>] [--alpha 0.025] [--sides 1|2]
+                    [--z 1.2,2.9 (observed statistics: which look they cross)] [--json out.json]
             Contrasts compare each level with the reference level; their p-values are adjusted by Dunnett's
             multivariate t integral unless --adjust says otherwise.
             """;
@@ -61,6 +64,7 @@ public final class AnalysisCommand {
                 case "gee" -> GeeCommand.run(rest, out);
                 case "glmm" -> GlmmCommand.run(rest, out);
                 case "mmrm" -> MmrmCommand.run(rest, out);
+                case "boundaries" -> BoundariesCommand.run(rest, out);
                 default -> {
                     err.println("error: unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -113,6 +113,19 @@ class AnalysisCommandTest {
     }
 
     @Test
+    void boundariesAtObservedFractionsArePrintedWrittenAndCheckedAgainstTheStatistics() throws Exception {
+        Path json = dir.resolve("bounds.json");
+        Run r = run("boundaries", "--fractions", "0.3333333333,0.6666666667,1", "--spending", "obf", "--z",
+                "2.1,2.6", "--json", json.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("crosses the boundary at look 2"), r.out);
+        JsonObject root = Json.createReader(new StringReader(Files.readString(json))).readObject();
+        assertEquals(3.7103, root.getJsonArray("looks").getJsonObject(0).getJsonNumber("z").doubleValue(), 2e-4);
+        assertEquals(0.025, root.getJsonArray("looks").getJsonObject(2).getJsonNumber("alpha_spent").doubleValue(),
+                1e-12);
+    }
+
+    @Test
     void badInputGetsAClearMessageAndExitCodeTwoNeverATrace() throws Exception {
         Path oneSite = dir.resolve("one-site.csv");
         Files.writeString(oneSite, "id,site,y,x\na,s1,1,2\na,s1,2,3\nb,s1,3,1\nb,s1,4,5\n");
@@ -135,10 +148,13 @@ class AnalysisCommandTest {
             {"lmm", "--data", trial(), "--formula", "craving ~ arm + (1|subject_id)", "--ref", "arm=aspirin"},
             {"gee", "--data", trial(), "--formula", "craving ~ week", "--id", "subject_id"},
             {"frobnicate"},
+            {"boundaries", "--fractions", "0.6,0.3"},
+            {"boundaries", "--fractions", "0.5,1", "--spending", "haybittle"},
         };
         String[] expected = {"Unknown column 'nosuch'", "No such file", "only one level", "must be numeric",
             "fields, the header has", "singular", "must end with ')'", "Unknown option --bogus", "--formula is required",
-            "Reference level 'aspirin'", "must be 0 or 1", "unknown command"};
+            "Reference level 'aspirin'", "must be 0 or 1", "unknown command", "must increase strictly",
+            "--spending is obf, pocock or power"};
         for (int i = 0; i < cases.length; i++) {
             Run r = run(cases[i]);
             assertEquals(2, r.code, String.join(" ", cases[i]) + " -> " + r.err + r.out);

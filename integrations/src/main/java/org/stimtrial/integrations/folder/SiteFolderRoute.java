@@ -3,13 +3,10 @@ package org.stimtrial.integrations.folder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.ImportChannel;
-import org.stimtrial.imports.ImportFormat;
 import org.stimtrial.integrations.Ingest;
 import org.stimtrial.shared.DomainException;
 
@@ -35,7 +32,7 @@ public final class SiteFolderRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(DomainException.class, UnknownDropFileException.class)
+        onException(DomainException.class, DropFiles.UnknownDropFileException.class)
                 .maximumRedeliveries(0)
                 .process(SiteFolderRoute::writeReason)
                 .log(LoggingLevel.WARN, "import file ${header.CamelFileName} refused: ${exception.message}");
@@ -55,16 +52,8 @@ public final class SiteFolderRoute extends RouteBuilder {
 
     private void deliver(Exchange exchange) {
         String relative = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        Optional<String> site = DropFileNames.site(relative);
-        Optional<ImportFormat> format = DropFileNames.format(name);
-        if (site.isEmpty() || format.isEmpty()) {
-            throw new UnknownDropFileException("'" + name + "' is not a urine*.csv or craving*.csv file in a site's"
-                    + " inbox");
-        }
-        byte[] content = exchange.getIn().getBody(byte[].class);
-        ingest.ingest(new Delivery(protocolCode, ImportChannel.SITE_FOLDER, format.get(), site, name,
-                "site-folder:" + site.get()), content);
+        ingest.ingest(DropFiles.delivery(protocolCode, ImportChannel.SITE_FOLDER, relative),
+                exchange.getIn().getBody(byte[].class));
     }
 
     private static void writeReason(Exchange exchange) throws java.io.IOException {
@@ -78,14 +67,5 @@ public final class SiteFolderRoute extends RouteBuilder {
         Files.createDirectories(failed);
         Files.writeString(failed.resolve(file.getFileName() + ".reason.txt"), (cause == null ? "unknown failure"
                 : cause.getMessage()) + System.lineSeparator(), StandardCharsets.UTF_8);
-    }
-
-    /** A file in an inbox that is not a known kind of drop file. */
-    static final class UnknownDropFileException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnknownDropFileException(String message) {
-            super(message);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -23,11 +24,14 @@ import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
 import org.stimtrial.integrations.folder.SiteFolderRoute;
 import org.stimtrial.integrations.mllp.LabResultsMllpRoute;
+import org.stimtrial.integrations.sftp.SftpSettings;
+import org.stimtrial.integrations.sftp.SiteSftpRoute;
 
 /**
  * Starts the Camel context with the application (camel-cdi no longer exists) and stops it with it. The drop folders'
- * root, the MLLP listener's address and the study come from MicroProfile Config ({@code trial.import.folders.*},
- * {@code trial.import.mllp.*}, {@code trial.import.study}); the listener binds to 127.0.0.1 unless told otherwise.
+ * root, the SFTP drop, the MLLP listener's address and the study come from MicroProfile Config
+ * ({@code trial.import.folders.*}, {@code trial.import.sftp.*}, {@code trial.import.mllp.*},
+ * {@code trial.import.study}); the listener binds to 127.0.0.1 unless told otherwise; SFTP is off unless enabled.
  */
 @Singleton
 @Startup
@@ -57,6 +61,33 @@ public class CamelBootstrap {
     @ConfigProperty(name = "trial.import.mllp.port", defaultValue = "2575")
     private int mllpPort;
     @Inject
+    @ConfigProperty(name = "trial.import.sftp.enabled", defaultValue = "false")
+    private boolean sftpEnabled;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.host", defaultValue = "127.0.0.1")
+    private String sftpHost;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.port", defaultValue = "22")
+    private int sftpPort;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.username", defaultValue = "stimtrial")
+    private String sftpUser;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.password")
+    private Optional<String> sftpPassword;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.private-key")
+    private Optional<String> sftpPrivateKey;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.directory", defaultValue = "sites")
+    private String sftpDirectory;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.known-hosts", defaultValue = "data/sftp_known_hosts")
+    private String sftpKnownHosts;
+    @Inject
+    @ConfigProperty(name = "trial.import.sftp.poll-millis", defaultValue = "10000")
+    private long sftpPollMillis;
+    @Inject
     private Clock clock;
     @EJB
     private ImportService imports;
@@ -71,6 +102,12 @@ public class CamelBootstrap {
                 Path root = Path.of(foldersRoot).toAbsolutePath().normalize();
                 camel.addRoutes(new SiteFolderRoute(root, study, this::ingest, pollMillis));
                 LOG.info(() -> "site drop folders: " + root + "/<site>/inbox for study " + study);
+            }
+            if (sftpEnabled) {
+                SftpSettings sftp = new SftpSettings(sftpHost, sftpPort, sftpUser, sftpPassword,
+                        sftpPrivateKey.map(Path::of), sftpDirectory, Path.of(sftpKnownHosts), sftpPollMillis);
+                camel.addRoutes(new SiteSftpRoute(sftp, study, this::ingest));
+                LOG.info(() -> "site SFTP drop: " + sftp + "/<site>/inbox for study " + study);
             }
             if (mllpEnabled) {
                 camel.addRoutes(new LabResultsMllpRoute(mllpHost, mllpPort, study, this::ingest, clock));

@@ -91,18 +91,9 @@ class ImportIT {
         String subject = "S01-IT06";
         LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
         screenedWithBaseline(subject, baseline);
-        Path site = PayaraMicroServer.importFolders().resolve("S01");
-        Path inbox = Files.createDirectories(site.resolve("inbox"));
-        Path done = Files.createDirectories(site.resolve("done"));
         String name = "cravings-it06.csv";
-        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-            done.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-            Path staged = Files.writeString(site.resolve(name + ".part"), example("cravings.csv")
-                    .replace("S01-IT05", subject));
-            Files.move(staged, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            WatchKey key = watch.poll(60, TimeUnit.SECONDS);
-            assertTrue(key != null, "the file was not moved to done/ within 60 s");
-        }
+        dropAndAwaitDone(PayaraMicroServer.importFolders().resolve("S01"), name, example("cravings.csv")
+                .replace("S01-IT05", subject));
         JsonObject batch = DATA_MANAGER.get(STUDY + "/imports").json().asJsonArray().stream()
                 .map(JsonValue::asJsonObject).filter(b -> b.getString("fileName").equals(name)).findFirst()
                 .orElseThrow();
@@ -168,6 +159,39 @@ class ImportIT {
         assertEquals(201, attack.statusCode(), "stored as received, then refused: " + attack.body());
         assertTrue(attack.body().contains("\"status\":\"REJECTED\"") && attack.body().contains("DOCTYPE"),
                 attack.body());
+    }
+
+    @Test
+    void aFileUploadedToTheSitesSftpDropIsFetchedAndMovedToDone() throws Exception {
+        String subject = "S01-IT09";
+        LocalDate baseline = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        screenedWithBaseline(subject, baseline);
+        String name = "cravings-it09.csv";
+        dropAndAwaitDone(PayaraMicroServer.sftpSites().resolve("S01"), name, example("cravings.csv")
+                .replace("S01-IT05", subject));
+        JsonObject batch = DATA_MANAGER.get(STUDY + "/imports").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(b -> b.getString("fileName").equals(name)).findFirst()
+                .orElseThrow();
+        assertEquals("SFTP", batch.getString("channel"));
+        assertEquals(1, batch.getJsonObject("reconciliation").getInt("accepted"), batch.toString());
+        String health = Api.anonymous().get("/health").body();
+        assertTrue(health.contains("\"site-sftp\":\"Started\""), health);
+    }
+
+    /**
+     * Writes a file beside the site's inbox and moves it in (as a site's upload would finish), then waits at most
+     * 60 s for the route to move it to the site's {@code done/} folder.
+     */
+    private static void dropAndAwaitDone(Path site, String name, String content) throws Exception {
+        Path inbox = Files.createDirectories(site.resolve("inbox"));
+        Path done = Files.createDirectories(site.resolve("done"));
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            done.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            Path staged = Files.writeString(site.resolve(name + ".part"), content);
+            Files.move(staged, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            WatchKey key = watch.poll(60, TimeUnit.SECONDS);
+            assertTrue(key != null, "the file was not moved to done/ within 60 s");
+        }
     }
 
     /** A new participant of site S01 whose baseline visit is recorded as done on {@code baseline}. */

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the built WAR on Payara Micro once for all integration tests: HTTP bound to 127.0.0.1 on a free port, a
- * fresh H2 file database under {@code target/}, the demo study loaded. Waits for Payara's "ready" line (at most
- * {@link #START_TIMEOUT_SECONDS}) and stops the server when the test run ends. The server log is kept in
- * {@code target/it-server.log}.
+ * fresh H2 file database under {@code target/}, the demo study loaded, the import routes on loopback (drop folders,
+ * MLLP, an in-process SFTP drop). Waits for Payara's "ready" line (at most {@link #START_TIMEOUT_SECONDS}) and stops
+ * the server when the test run ends. The server log is kept in {@code target/it-server.log} (after a restart,
+ * {@code it-server-2.log}).
  */
 public final class PayaraMicroServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
     static final int START_TIMEOUT_SECONDS = 240;
@@ -29,6 +30,9 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
     private Process process;
     private int port;
     private int mllpPort;
+    private SftpDrop sftp;
+    private List<String> command;
+    private int launches;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -48,17 +52,33 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
 
     /** The port of the running server's MLLP listener for laboratory messages (on 127.0.0.1). */
     static int mllpPort() {
+        return running().mllpPort;
+    }
+
+    /** The root of the sites' SFTP drop as the in-process SFTP server stores it ({@code <root>/<site>/inbox}). */
+    static Path sftpSites() {
+        return running().sftp.sites();
+    }
+
+    /**
+     * Kills the server process with SIGKILL (no shutdown hooks, nothing flushed) and starts it again on the same
+     * database, folders and ports; returns when the restarted server is ready.
+     */
+    static void killAndRestart() throws Exception {
+        PayaraMicroServer server = running();
+        server.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        server.launch();
+    }
+
+    private static PayaraMicroServer running() {
         if (running == null) {
             throw new IllegalStateException("the server was not started: use @ExtendWith(PayaraMicroServer.class)");
         }
-        return running.mllpPort;
+        return running;
     }
 
     static String baseUrl() {
-        if (running == null) {
-            throw new IllegalStateException("the server was not started: use @ExtendWith(PayaraMicroServer.class)");
-        }
-        return "http://127.0.0.1:" + running.port;
+        return "http://127.0.0.1:" + running().port;
     }
 
     private void start() throws Exception {
@@ -74,7 +94,8 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
         Path preboot = Path.of("src/test/resources/preboot-loopback.asadmin").toAbsolutePath();
         port = freePort();
         mllpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
+        sftp = SftpDrop.start(work.resolve("sftp"));
+        command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dtrial.db.class=org.h2.jdbcx.JdbcDataSource",
@@ -84,14 +105,24 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
                 "-Dtrial.import.folders.root=" + work.resolve("imports"),
                 "-Dtrial.import.folders.poll-millis=200",
                 "-Dtrial.import.mllp.port=" + mllpPort,
+                "-Dtrial.import.sftp.enabled=true", "-Dtrial.import.sftp.port=" + sftp.port(),
+                "-Dtrial.import.sftp.username=" + SftpDrop.USER, "-Dtrial.import.sftp.password=" + SftpDrop.PASSWORD,
+                "-Dtrial.import.sftp.directory=sites", "-Dtrial.import.sftp.known-hosts=" + sftp.knownHosts(),
+                "-Dtrial.import.sftp.poll-millis=200",
                 "-jar", jar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
                 "--prebootcommandfile", preboot.toString(),
                 "--rootdir", work.resolve("payara").toString()));
+        launch();
+    }
+
+    private void launch() throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        Path log = target.resolve("it-server.log");
+        launches++;
+        Path log = target.resolve(launches == 1 ? "it-server.log" : "it-server-" + launches + ".log");
         Thread pump = new Thread(() -> pump(log, ready), "payara-micro-log");
         pump.setDaemon(true);
         pump.start();
@@ -130,6 +161,9 @@ public final class PayaraMicroServer implements BeforeAllCallback, ExtensionCont
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+        }
+        if (sftp != null) {
+            sftp.close();
         }
     }
 
