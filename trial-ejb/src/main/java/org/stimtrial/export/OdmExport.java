@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
@@ -23,6 +24,7 @@ import org.stimtrial.audit.AuditRecord;
 import org.stimtrial.audit.AuditTrail;
 import org.stimtrial.audit.FieldChange;
 import org.stimtrial.instrument.InstrumentCatalog;
+import org.stimtrial.instrument.InstrumentItem;
 import org.stimtrial.odm.OdmForm;
 import org.stimtrial.odm.OdmNames;
 import org.stimtrial.odm.OdmWriting;
@@ -146,12 +148,26 @@ public class OdmExport {
         w.writeStartElement("ItemGroupData");
         w.writeAttribute("ItemGroupOID", OdmNames.itemGroup(instrument));
         item(w, OdmNames.ASSESSED_ON, form.assessedOn().toString());
-        for (Map.Entry<String, BigDecimal> answer : form.responses().entrySet()) {
-            item(w, OdmNames.item(instrument, answer.getKey()),
-                    answer.getValue().stripTrailingZeros().toPlainString());
+        Map<String, BigDecimal> answers = new TreeMap<>(form.responses());
+        List<String> order = InstrumentCatalog.shipped().find(instrument).map(i -> i.items().stream()
+                .map(InstrumentItem::code).toList()).orElse(List.of());
+        for (String code : order) {
+            Optional.ofNullable(answers.remove(code)).ifPresent(v -> writeAnswer(w, instrument, code, v));
+        }
+        for (Map.Entry<String, BigDecimal> rest : answers.entrySet()) {
+            writeAnswer(w, instrument, rest.getKey(), rest.getValue());
         }
         w.writeEndElement();
         w.writeEndElement();
+    }
+
+    /** An answer, in the order of the instrument's items (the item group definition's order). */
+    private static void writeAnswer(XMLStreamWriter w, String instrument, String code, BigDecimal value) {
+        try {
+            item(w, OdmNames.item(instrument, code), value.stripTrailingZeros().toPlainString());
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing the ODM export failed", e);
+        }
     }
 
     private static void item(XMLStreamWriter w, String oid, String value) throws XMLStreamException {
