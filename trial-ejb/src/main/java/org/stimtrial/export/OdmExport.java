@@ -88,12 +88,13 @@ public class OdmExport {
             w.writeAttribute("CreationDateTime", now.toString());
             w.writeAttribute("SourceSystem", "stimtrial");
             OdmMetadata metadata = new OdmMetadata(w);
-            metadata.study(study, studies.schedule(study), InstrumentCatalog.shipped().all());
+            InstrumentCatalog catalog = InstrumentCatalog.shipped();
+            metadata.study(study, studies.schedule(study), catalog.all());
             metadata.admin(study, users, studies.sites(study));
             w.writeStartElement("ClinicalData");
             w.writeAttribute("StudyOID", protocolCode);
             w.writeAttribute("MetaDataVersionOID", OdmMetadata.metaDataVersion(study));
-            clinicalData(w, forms, latest);
+            clinicalData(w, forms, latest, catalog);
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
@@ -103,7 +104,8 @@ public class OdmExport {
         }
     }
 
-    private void clinicalData(XMLStreamWriter w, List<CravingAssessment> forms, Map<String, AuditRecord> latest)
+    private void clinicalData(XMLStreamWriter w, List<CravingAssessment> forms, Map<String, AuditRecord> latest,
+                              InstrumentCatalog catalog)
             throws XMLStreamException {
         Visit visit = null;
         for (CravingAssessment form : forms) {
@@ -126,7 +128,7 @@ public class OdmExport {
                 w.writeAttribute("StudyEventOID", OdmNames.studyEvent(current.definition().code()));
             }
             visit = current;
-            form(w, form, Optional.ofNullable(latest.get(form.auditId())));
+            form(w, form, Optional.ofNullable(latest.get(form.auditId())), catalog);
         }
         if (visit != null) {
             w.writeEndElement();
@@ -134,7 +136,8 @@ public class OdmExport {
         }
     }
 
-    private static void form(XMLStreamWriter w, CravingAssessment form, Optional<AuditRecord> change)
+    private static void form(XMLStreamWriter w, CravingAssessment form, Optional<AuditRecord> change,
+                             InstrumentCatalog catalog)
             throws XMLStreamException {
         String instrument = form.instrumentCode();
         w.writeStartElement("FormData");
@@ -149,7 +152,7 @@ public class OdmExport {
         w.writeAttribute("ItemGroupOID", OdmNames.itemGroup(instrument));
         item(w, OdmNames.ASSESSED_ON, form.assessedOn().toString());
         Map<String, BigDecimal> answers = new TreeMap<>(form.responses());
-        List<String> order = InstrumentCatalog.shipped().find(instrument).map(i -> i.items().stream()
+        List<String> order = catalog.find(instrument).map(i -> i.items().stream()
                 .map(InstrumentItem::code).toList()).orElse(List.of());
         for (String code : order) {
             Optional.ofNullable(answers.remove(code)).ifPresent(v -> writeAnswer(w, instrument, code, v));
