@@ -35,7 +35,7 @@ class InterimAnalysisTest {
 
     @BeforeAll
     static void run() {
-        snapshot = TrialSmallSnapshot.build(LocalDate.of(2026, 12, 31));
+        snapshot = SnapshotFixtures.trialSmall(LocalDate.of(2026, 12, 31));
         results = InterimAnalysis.of(InterimPlan.protocol()).run(snapshot,
                 (done, total, what) -> steps.add(done + "/" + total + " " + what));
     }
@@ -142,8 +142,8 @@ class InterimAnalysisTest {
 
     @Test
     void anEarlyLookAnalysesOnlyTheWeeksThatWereDue() {
-        LocalDate early = TrialSmallSnapshot.FIRST_RANDOMIZED.plusDays(60);
-        TrialSnapshot look = TrialSmallSnapshot.build(early);
+        LocalDate early = SnapshotFixtures.FIRST_RANDOMIZED.plusDays(60);
+        TrialSnapshot look = SnapshotFixtures.trialSmall(early);
         AnalysisDataset data = AnalysisDataset.of(look, InterimPlan.protocol());
         assertTrue(data.rows().stream().anyMatch(r -> r.week() == 8), "week 8 was due for the first participants");
         assertTrue(data.rows().stream().allMatch(r -> r.week() <= 8), "no later week was due");

@@ -24,13 +24,13 @@ import org.stimtrial.analysis.snapshot.TrialSnapshot;
  * 250 randomized participants, visits BL and W01-W12 done or missed, one VAS score and one urine specimen per
  * done visit; at an earlier cut-off only what had happened by then. Analysing it must give R's numbers.
  */
-final class TrialSmallSnapshot {
-    static final LocalDate FIRST_RANDOMIZED = LocalDate.of(2026, 1, 5);
+public final class SnapshotFixtures {
+    public static final LocalDate FIRST_RANDOMIZED = LocalDate.of(2026, 1, 5);
 
-    private TrialSmallSnapshot() {
+    private SnapshotFixtures() {
     }
 
-    static TrialSnapshot build(LocalDate cutoff) {
+    public static TrialSnapshot trialSmall(LocalDate cutoff) {
         DataTable d = Reference.data("trial_small.csv");
         Column.Text subject = (Column.Text) d.column("subject_id");
         Column.Text site = (Column.Text) d.column("site");
