@@ -42,7 +42,7 @@ import org.stimtrial.analysis.snapshot.TrialSnapshot;
  * <li>primary: {@code glmer(uds_negative ~ arm*week + (1|subject_id), binomial)};</li>
  * <li>sensitivity: {@code geeglm(uds_negative ~ arm*week, id=subject_id, binomial, corstr="exchangeable")};</li>
  * <li>secondary: {@code gls(craving ~ arm*fweek + baseline_craving)} with unstructured covariance over the weeks
- * (MMRM, REML, Satterthwaite df);</li>
+ * (MMRM, REML; df as emmeans gives for gls, N - p - covariance parameters);</li>
  * <li>secondary: {@code lmer(craving ~ arm*week + baseline_craving + site + (1+week|subject_id))} (REML,
  * Satterthwaite df);</li>
  * <li>TES over the treatment weeks with missing screens positive, Wilcoxon of each arm against placebo.</li>
@@ -113,9 +113,11 @@ public final class InterimAnalysis {
                     ModelFrame frame = ModelFrame.of(vas, Formula.parse("craving ~ arm*fweek + baseline_craving"),
                             levels, List.of("subject_id", "fweek"));
                     MmrmFit fit = Mmrm.of(CovarianceStructure.UNSTRUCTURED, true).fit(frame, "subject_id", "fweek");
-                    return new Fit("REML, unstructured covariance over weeks, Satterthwaite df", fit.nobs(),
-                            fit.subjects(), fit.logLik(), fit.convergence(), fit.names(), fit.beta(), fit.vcov(),
-                            fit.satterthwaite()::df, frame, Map.of("fweek", Integer.toString(plan.lastWeek())));
+                    int df = fit.emmeansDf();
+                    return new Fit("REML, unstructured covariance over weeks; df as emmeans for nlme::gls"
+                            + " (N - p - covariance parameters)", fit.nobs(), fit.subjects(), fit.logLik(),
+                            fit.convergence(), fit.names(), fit.beta(), fit.vcov(), l -> df, frame,
+                            Map.of("fweek", Integer.toString(plan.lastWeek())));
                 });
 
         progress.step(3, STEPS, "LMM of craving with random intercept and slope");
