@@ -1,5 +1,6 @@
 package org.stimtrial.interim;
 
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,9 +31,11 @@ import org.stimtrial.study.Study;
 /**
  * Starting, rerunning and reading analysis runs, and the transactional steps of executing one. Starting freezes the
  * snapshot in the caller's transaction (the data as they are at that moment) and audits the request; the models
- * then run elsewhere ({@link AnalysisRunner}).
+ * then run elsewhere ({@link AnalysisRunner}). A no-interface bean ({@code @LocalBean}) that also implements
+ * {@link RunSteps}, so the runner's calls go through the container and get their own transactions.
  */
 @Stateless
+@LocalBean
 public class AnalysisRunService implements RunSteps {
     @PersistenceContext(unitName = "trial")
     private EntityManager em;

@@ -242,7 +242,62 @@ class AccessControlIT {
         Api.Reply batch = DATA_MANAGER.call("POST", STUDY + "/imports?format=CRAVING_CSV&fileName=sweep.csv", null);
         v.put("batch", batch.json().asJsonObject().getJsonNumber("id").toString());
         v.put("record", "1");
+        v.put("run", Long.toString(completedRun()));
+        v.put("domain", "DM");
         return v;
+    }
+
+    private static long completedRunId;
+
+    /** A run started by the unblinded statistician, polled (bounded in count and time) until it completed. */
+    private static synchronized long completedRun() throws Exception {
+        if (completedRunId != 0) {
+            return completedRunId;
+        }
+        Api.Reply started = DSMB.post(STUDY + "/analysis-runs", "{\"cutoff\":\"" + TODAY + "\"}");
+        assertEquals(202, started.status(), started.body());
+        long id = started.json().asJsonObject().getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
+        String status = "QUEUED";
+        for (int polls = 0; polls < 20_000 && System.nanoTime() < deadline; polls++) {
+            status = DSMB.get(STUDY + "/analysis-runs/" + id).json().asJsonObject().getString("status");
+            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+                break;
+            }
+        }
+        assertEquals("COMPLETED", status, DSMB.get(STUDY + "/analysis-runs/" + id).body());
+        completedRunId = id;
+        return id;
+    }
+
+    @Test
+    void anInterimRunGivesTheDsmbItsWorkbookAndScriptAndBlindedRolesNeither() throws Exception {
+        long run = completedRun();
+        JsonObject view = DSMB.get(STUDY + "/analysis-runs/" + run).json().asJsonObject();
+        assertTrue(view.getJsonObject("results").getBoolean("byArm"));
+        assertEquals(64, view.getString("snapshotHash").length());
+        Api.Reply dsmb = DSMB.get(STUDY + "/analysis-runs/" + run + "/reports/dsmb");
+        assertEquals(200, dsmb.status(), dsmb.body());
+        assertEquals('P', (char) dsmb.bytes()[0], "an xlsx (zip) file");
+        assertTrue(dsmb.body().contains("Bupropion"), "the closed report is by arm");
+        Api.Reply script = DSMB.get(STUDY + "/analysis-runs/" + run + "/exports/r-script");
+        assertEquals(200, script.status());
+        assertTrue(script.body().contains("glmer(uds_negative ~ arm*week"));
+        Api.Reply rerun = DSMB.post(STUDY + "/analysis-runs/" + run + "/rerun", "");
+        assertEquals(202, rerun.status(), rerun.body());
+        Api statistician = BLINDED.get("statistician");
+        assertEquals(403, statistician.get(STUDY + "/analysis-runs/" + run + "/reports/dsmb").status());
+        assertEquals(403, statistician.get(STUDY + "/analysis-runs/" + run + "/exports/r-script").status());
+        JsonObject pooled = statistician.get(STUDY + "/analysis-runs/" + run).json().asJsonObject();
+        assertFalse(pooled.getJsonObject("results").getBoolean("byArm"));
+        assertTrue(pooled.getJsonObject("results").getJsonArray("estimates").isEmpty());
+        Api.Reply sponsor = BLINDED.get("sponsor").get(STUDY + "/reports/sponsor");
+        assertEquals(200, sponsor.status(), sponsor.body());
+        assertTrue(sponsor.body().contains("Enrollment (randomized) by site and month"));
+        assertEquals(403, BLINDED.get("sponsor").get(STUDY + "/analysis-runs").status());
+        Api.Reply future = BLINDED.get("sponsor").get(STUDY + "/reports/sponsor?cutoff=" + TODAY.plusDays(2));
+        assertEquals(400, future.status(), future.body());
+        assertTrue(future.isProblem());
     }
 
     private static String fill(String path, Map<String, String> values) {

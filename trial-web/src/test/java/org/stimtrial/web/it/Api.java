@@ -35,8 +35,11 @@ final class Api {
         return new Api(null);
     }
 
-    /** A response: its status, content type and body. */
-    record Reply(int status, String contentType, String body) {
+    /**
+     * A response: its status, content type and body. {@code body} is the text; for an Excel workbook (a zip) it is
+     * the text of every part inside (cells, shared strings, charts), so text checks see what Excel would show.
+     */
+    record Reply(int status, String contentType, String body, byte[] bytes) {
         JsonValue json() {
             return parse(body);
         }
@@ -94,7 +97,24 @@ final class Api {
     }
 
     private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        byte[] bytes = r.body();
+        String text = type.contains("spreadsheetml") ? zipText(bytes)
+                : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new Reply(r.statusCode(), type, text, bytes);
+    }
+
+    private static String zipText(byte[] bytes) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                sb.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        if (sb.length() == 0) {
+            throw new IOException("an Excel download that is not a zip");
+        }
+        return sb.toString();
     }
 }
