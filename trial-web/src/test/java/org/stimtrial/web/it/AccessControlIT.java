@@ -296,7 +296,7 @@ class AccessControlIT {
         assertTrue(sponsor.body().contains("Enrollment (randomized) by site and month"));
         assertEquals(403, BLINDED.get("sponsor").get(STUDY + "/analysis-runs").status());
         Api.Reply future = BLINDED.get("sponsor").get(STUDY + "/reports/sponsor?cutoff=" + TODAY.plusDays(2));
-        assertEquals(400, future.status(), future.body());
+        assertEquals(422, future.status(), future.body());
         assertTrue(future.isProblem());
     }
 

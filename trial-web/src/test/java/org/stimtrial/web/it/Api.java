@@ -107,13 +107,21 @@ final class Api {
 
     private static String zipText(byte[] bytes) throws IOException {
         StringBuilder sb = new StringBuilder();
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                sb.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("download", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, bytes);
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (var e : java.util.Collections.list(zip.entries())) {
+                    try (var in = zip.getInputStream(e)) {
+                        sb.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+                    }
+                }
             }
+        } finally {
+            java.nio.file.Files.delete(file);
         }
         if (sb.length() == 0) {
-            throw new IOException("an Excel download that is not a zip");
+            throw new IOException("an Excel download with nothing in it");
         }
         return sb.toString();
     }
