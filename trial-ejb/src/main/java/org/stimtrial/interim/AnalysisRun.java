@@ -158,8 +158,10 @@ public class AnalysisRun extends BaseEntity {
         return Optional.ofNullable(rerunOf);
     }
 
+    /** The plan as stored (it was checked when the run was created). */
     public MonitoringPlan plan() {
-        return MonitoringPlan.of(spending, alpha.doubleValue(), sides, fractions);
+        return new MonitoringPlan(spending, alpha.doubleValue(), sides,
+                java.util.Arrays.stream(fractions.split(",")).map(Double::valueOf).toList());
     }
 
     public String snapshotHash() {

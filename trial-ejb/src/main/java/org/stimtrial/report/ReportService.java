@@ -109,10 +109,8 @@ public class ReportService {
     /** One domain of a run's snapshot as CDISC Dataset-JSON 1.1 (DM without ARM unless {@code unblinded}). */
     public void datasetJson(String protocol, long runId, String domain, boolean unblinded, Actor actor,
                             OutputStream out) {
+        checkedDomain(domain);
         TrialSnapshot snapshot = copy(runs().completed(protocol, runId), unblinded);
-        if (!DatasetJson.DOMAINS.contains(domain.toUpperCase(java.util.Locale.ROOT))) {
-            throw new ValidationFailedException("domain", "'" + domain + "' is not one of " + DatasetJson.DOMAINS);
-        }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         DatasetJson.write(domain, snapshot, EngineVersion.current(), now(), w);
         audit(actor, protocol + "-run-" + runId + "-" + domain.toLowerCase(java.util.Locale.ROOT) + ".json",
@@ -128,6 +126,15 @@ public class ReportService {
                 run.engineVersion().orElse(EngineVersion.current()), arms, InterimPlan.protocol());
         audit(actor, protocol + "-run-" + runId + ".R", "R script", snapshot);
         return script;
+    }
+
+    /** A Dataset-JSON domain the export writes, or a validation error listing them. */
+    public static String checkedDomain(String domain) {
+        String d = domain.toUpperCase(java.util.Locale.ROOT);
+        if (!DatasetJson.DOMAINS.contains(d)) {
+            throw new ValidationFailedException("domain", "'" + domain + "' is not one of " + DatasetJson.DOMAINS);
+        }
+        return d;
     }
 
     public static String csvName(String protocol, long runId) {

@@ -2,6 +2,7 @@ package org.stimtrial.analysis.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.stimtrial.analysis.export.JsonStream;
 
 /** A small JSON writer: maps, lists, strings, numbers (non-finite as null), booleans and null. */
 final class Json {
@@ -59,23 +60,6 @@ final class Json {
     }
 
     private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStream.quote(sb, s);
     }
 }

@@ -141,7 +141,7 @@ public final class DatasetJson {
                 str("LBORRES", "Result or Finding in Original Units"), str("LBSTRESC",
                         "Character Result/Finding in Std Format"), str("LBSPEC", "Specimen Type"),
                 str("VISIT", "Visit Name"), date("LBDTC", "Date/Time of Specimen Collection"));
-        return new Domain("Laboratory Test Results (urine drug screens)", cols, sequenced(s, s.screens(),
+        return new Domain("Laboratory Test Results (urine drug screens)", cols, sequenced(s.screens(),
                 u -> u.subject(), (u, seq) -> List.of(s.protocol(), "LB", usubjid(s, u.subject()), seq, u.specimen(),
                         "AMPHSTIM", "Amphetamine-type stimulants, urine", "URINE DRUG SCREEN",
                         u.negative() ? "NEGATIVE" : "NOT NEGATIVE", u.negative() ? "NEGATIVE" : "NOT NEGATIVE",
@@ -154,7 +154,7 @@ public final class DatasetJson {
                 str("QSCAT", "Category of Question"), str("QSTESTCD", "Question Short Name"),
                 str("QSORRES", "Finding in Original Units"), new Col("QSSTRESN", "Numeric Finding in Standard Units",
                         "double", false), str("VISIT", "Visit Name"), date("QSDTC", "Date/Time of Finding"));
-        return new Domain("Questionnaires (craving scales)", cols, sequenced(s, s.cravings(), c -> c.subject(),
+        return new Domain("Questionnaires (craving scales)", cols, sequenced(s.cravings(), c -> c.subject(),
                 (c, seq) -> List.of(s.protocol(), "QS", usubjid(s, c.subject()), seq, c.instrument(),
                         (c.instrument() + c.scale()).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""),
                         Double.toString(c.score()), c.score(), c.visit(), c.assessedOn().toString())));
@@ -166,7 +166,7 @@ public final class DatasetJson {
                 str("AETERM", "Reported Term for the Adverse Event"), date("AESTDTC", "Start Date/Time of Adverse Event"),
                 date("AEENDTC", "End Date/Time of Adverse Event"), str("AETOXGR", "Standard Toxicity Grade"),
                 str("AESER", "Serious Event"), str("AEREL", "Causality"), str("AEOUT", "Outcome of Adverse Event"));
-        return new Domain("Adverse Events", cols, sequenced(s, s.adverseEvents(), a -> a.subject(), (a, seq) -> {
+        return new Domain("Adverse Events", cols, sequenced(s.adverseEvents(), a -> a.subject(), (a, seq) -> {
             List<Object> row = new ArrayList<>(List.of(s.protocol(), "AE", usubjid(s, a.subject()), seq, a.term(),
                     a.onset().toString()));
             row.add(a.end().map(Object::toString).orElse(null));
@@ -208,7 +208,7 @@ public final class DatasetJson {
     }
 
     /** Rows numbered per participant (the --SEQ variable) in snapshot order. */
-    private static <R> List<List<Object>> sequenced(TrialSnapshot s, List<R> records, Function<R, String> subject,
+    private static <R> List<List<Object>> sequenced(List<R> records, Function<R, String> subject,
                                                     java.util.function.BiFunction<R, Integer, List<Object>> row) {
         java.util.Map<String, Integer> seq = new java.util.HashMap<>();
         List<List<Object>> rows = new ArrayList<>(records.size());

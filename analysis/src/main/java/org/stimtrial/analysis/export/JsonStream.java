@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
-/** A minimal streaming JSON writer: the caller writes structure, this escapes strings and numbers correctly. */
-final class JsonStream {
+/**
+ * A minimal streaming JSON writer: the caller writes structure, this escapes strings and numbers correctly. Its
+ * string quoting is shared with the command-line tool's JSON writer.
+ */
+public final class JsonStream {
     private final Writer out;
 
     JsonStream(Writer out) {
@@ -37,7 +40,14 @@ final class JsonStream {
     }
 
     JsonStream string(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(sb, s);
+        return raw(sb.toString());
+    }
+
+    /** Appends {@code s} as a JSON string literal (quotes, backslash and control characters escaped). */
+    public static void quote(StringBuilder sb, String s) {
+        sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -55,7 +65,7 @@ final class JsonStream {
                 }
             }
         }
-        return raw(sb.append('"').toString());
+        sb.append('"');
     }
 
     /** {@code "name": value}. */

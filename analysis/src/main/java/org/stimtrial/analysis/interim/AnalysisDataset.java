@@ -13,8 +13,8 @@ import java.util.Set;
 import org.stimtrial.analysis.data.DataTable;
 import org.stimtrial.analysis.snapshot.RecordCsv;
 import org.stimtrial.analysis.snapshot.SnapshotRows.CravingRow;
-import org.stimtrial.analysis.snapshot.SnapshotRows.ScreenRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.SubjectRow;
+import org.stimtrial.analysis.snapshot.SnapshotRows.SubjectVisit;
 import org.stimtrial.analysis.snapshot.SnapshotRows.VisitPlanRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.VisitRow;
 import org.stimtrial.analysis.snapshot.TrialSnapshot;
@@ -49,18 +49,13 @@ public final class AnalysisDataset {
         for (VisitRow v : snapshot.visits()) {
             visits.computeIfAbsent(v.subject(), k -> new HashMap<>()).put(v.visit(), v);
         }
-        Map<String, Double> craving = new HashMap<>();
+        Map<SubjectVisit, Double> craving = new HashMap<>();
         for (CravingRow c : snapshot.cravings()) {
             if (c.instrument().equals(plan.cravingInstrument()) && c.scale().equals(plan.cravingScale())) {
-                craving.put(c.subject() + '\u0000' + c.visit(), c.score());
+                craving.put(new SubjectVisit(c.subject(), c.visit()), c.score());
             }
         }
-        Map<String, int[]> screens = new HashMap<>();
-        for (ScreenRow s : snapshot.screens()) {
-            int[] counts = screens.computeIfAbsent(s.subject() + '\u0000' + s.visit(), k -> new int[2]);
-            counts[0]++;
-            counts[1] += s.negative() ? 1 : 0;
-        }
+        Map<SubjectVisit, Boolean> negative = snapshot.negativeVisits();
         List<VisitPlanRow> weeks = snapshot.schedule().stream().filter(v -> v.week().isPresent()
                 && v.week().getAsInt() >= 0).toList();
         List<Row> out = new ArrayList<>();
@@ -73,7 +68,7 @@ public final class AnalysisDataset {
             Map<String, VisitRow> own = visits.getOrDefault(s.subject(), Map.of());
             String baselineVisit = weeks.stream().filter(v -> v.week().getAsInt() == 0).map(VisitPlanRow::code)
                     .findFirst().orElse("");
-            double baseline = craving.getOrDefault(s.subject() + '\u0000' + baselineVisit, Double.NaN);
+            double baseline = craving.getOrDefault(new SubjectVisit(s.subject(), baselineVisit), Double.NaN);
             boolean ended = Set.of("COMPLETED", "WITHDRAWN", "LOST_TO_FOLLOW_UP").contains(s.status());
             for (VisitPlanRow v : weeks) {
                 VisitRow visit = own.get(v.code());
@@ -84,9 +79,9 @@ public final class AnalysisDataset {
                 if (!recorded && !windowClosed && !afterEnd) {
                     continue;
                 }
-                String key = s.subject() + '\u0000' + v.code();
-                int[] counts = screens.get(key);
-                double uds = counts == null ? Double.NaN : counts[0] == counts[1] ? 1 : 0;
+                SubjectVisit key = new SubjectVisit(s.subject(), v.code());
+                Boolean screened = negative.get(key);
+                double uds = screened == null ? Double.NaN : screened ? 1 : 0;
                 out.add(new Row(s.subject(), s.site(), s.arm().orElse(""), s.sex(), v.week().getAsInt(),
                         craving.getOrDefault(key, Double.NaN), uds, baseline));
             }

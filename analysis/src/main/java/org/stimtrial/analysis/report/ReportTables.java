@@ -15,6 +15,7 @@ import org.stimtrial.analysis.snapshot.SnapshotRows.ArmRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.CravingRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.SiteRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.SubjectRow;
+import org.stimtrial.analysis.snapshot.SnapshotRows.SubjectVisit;
 import org.stimtrial.analysis.snapshot.SnapshotRows.VisitPlanRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.VisitRow;
 import org.stimtrial.analysis.snapshot.TrialSnapshot;
@@ -32,10 +33,14 @@ public final class ReportTables {
     private final boolean byArm;
     private final Map<String, SubjectRow> subjects = new HashMap<>();
     private final Map<String, Map<String, VisitRow>> visits = new HashMap<>();
+    private final List<SubjectRow> randomized;
+    private final Map<SubjectVisit, Boolean> negativeVisits;
 
     private ReportTables(TrialSnapshot snapshot, boolean byArm) {
         this.snapshot = snapshot;
         this.byArm = byArm;
+        this.randomized = snapshot.subjects().stream().filter(SubjectRow::randomized).toList();
+        this.negativeVisits = snapshot.negativeVisits();
         snapshot.subjects().forEach(s -> subjects.put(s.subject(), s));
         snapshot.visits().forEach(v -> visits.computeIfAbsent(v.subject(), k -> new HashMap<>()).put(v.visit(), v));
     }
@@ -72,15 +77,11 @@ public final class ReportTables {
         return s.arm().map(arm.code()::equals).orElse(false);
     }
 
-    private List<SubjectRow> randomized() {
-        return snapshot.subjects().stream().filter(SubjectRow::randomized).toList();
-    }
-
     /** Participants randomized per month, a column per site, with the total and the cumulative total. */
     public Table enrollmentBySiteAndMonth() {
         List<SiteRow> sites = snapshot.sites();
         TreeMap<YearMonth, int[]> months = new TreeMap<>();
-        for (SubjectRow s : randomized()) {
+        for (SubjectRow s : randomized) {
             YearMonth m = YearMonth.from(s.randomizedOn().orElseThrow());
             int[] counts = months.computeIfAbsent(m, k -> new int[sites.size()]);
             for (int i = 0; i < sites.size(); i++) {
@@ -113,9 +114,8 @@ public final class ReportTables {
         return new Table("Enrollment (randomized) by site and month", columns, rows);
     }
 
-    /** Cumulative participants randomized per site by month: the series of the enrollment chart. */
-    public Table cumulativeEnrollmentBySite() {
-        Table monthly = enrollmentBySiteAndMonth();
+    /** Cumulative participants randomized per site by month (from {@link #enrollmentBySiteAndMonth}): the chart. */
+    public Table cumulativeEnrollmentBySite(Table monthly) {
         int sites = snapshot.sites().size();
         List<List<Object>> rows = new ArrayList<>();
         int[] running = new int[sites];
@@ -194,12 +194,6 @@ public final class ReportTables {
                 baselineVas.put(c.subject(), c.score());
             }
         }
-        Map<String, int[]> baselineScreens = new HashMap<>();
-        snapshot.screens().stream().filter(s -> s.visit().equals(baselineVisit)).forEach(s -> {
-            int[] c = baselineScreens.computeIfAbsent(s.subject(), k -> new int[2]);
-            c[0]++;
-            c[1] += s.negative() ? 1 : 0;
-        });
         List<String> groups = groups();
         List<Table.Column> columns = new ArrayList<>();
         columns.add(Table.text("Characteristic"));
@@ -220,8 +214,8 @@ public final class ReportTables {
                 s.subject(), Double.NaN))[2]));
         rows.add(statRow("Urine screen negative at baseline", "%", g -> {
             double[] st = stats(g, s -> {
-                int[] c = baselineScreens.get(s.subject());
-                return c == null ? Double.NaN : c[0] == c[1] ? 1.0 : 0.0;
+                Boolean negative = negativeVisits.get(new SubjectVisit(s.subject(), baselineVisit));
+                return negative == null ? Double.NaN : negative ? 1.0 : 0.0;
             });
             return st[1] * 100;
         }));
@@ -243,7 +237,7 @@ public final class ReportTables {
         double n = 0;
         double sum = 0;
         double sumSq = 0;
-        for (SubjectRow s : randomized()) {
+        for (SubjectRow s : randomized) {
             double v = value.applyAsDouble(s);
             if (inGroup(s, group) && !Double.isNaN(v)) {
                 n++;
@@ -257,8 +251,8 @@ public final class ReportTables {
     }
 
     private double share(int group, Predicate<SubjectRow> p) {
-        long n = randomized().stream().filter(s -> inGroup(s, group)).count();
-        long k = randomized().stream().filter(s -> inGroup(s, group) && p.test(s)).count();
+        long n = randomized.stream().filter(s -> inGroup(s, group)).count();
+        long k = randomized.stream().filter(s -> inGroup(s, group) && p.test(s)).count();
         return n == 0 ? Double.NaN : 100.0 * k / n;
     }
 
@@ -294,7 +288,7 @@ public final class ReportTables {
                 int missed = 0;
                 int reached = 0;
                 int retained = 0;
-                for (SubjectRow s : randomized()) {
+                for (SubjectRow s : randomized) {
                     if (!inGroup(s, g)) {
                         continue;
                     }
@@ -363,7 +357,7 @@ public final class ReportTables {
 
     private int overdueVisits(String site) {
         int overdue = 0;
-        for (SubjectRow s : randomized()) {
+        for (SubjectRow s : randomized) {
             if (!s.site().equals(site) || !s.status().equals("RANDOMIZED")) {
                 continue;
             }
@@ -413,12 +407,6 @@ public final class ReportTables {
 
     /** Urine-screen negativity per treatment week: participants with a screen, negative weeks, the share. */
     public Table urineNegativityByWeek() {
-        Map<String, int[]> byVisit = new HashMap<>();
-        snapshot.screens().forEach(s -> {
-            int[] c = byVisit.computeIfAbsent(s.subject() + '\u0000' + s.visit(), k -> new int[2]);
-            c[0]++;
-            c[1] += s.negative() ? 1 : 0;
-        });
         List<String> groups = groups();
         List<Table.Column> columns = new ArrayList<>();
         columns.add(Table.integer("Week"));
@@ -438,11 +426,11 @@ public final class ReportTables {
             for (int g = 0; g < groups.size(); g++) {
                 int screened = 0;
                 int negative = 0;
-                for (SubjectRow s : randomized()) {
-                    int[] c = byVisit.get(s.subject() + '\u0000' + v.code());
-                    if (c != null && inGroup(s, g)) {
+                for (SubjectRow s : randomized) {
+                    Boolean visitNegative = negativeVisits.get(new SubjectVisit(s.subject(), v.code()));
+                    if (visitNegative != null && inGroup(s, g)) {
                         screened++;
-                        negative += c[0] == c[1] ? 1 : 0;
+                        negative += visitNegative ? 1 : 0;
                     }
                 }
                 row.add(screened);
@@ -456,9 +444,9 @@ public final class ReportTables {
 
     /** Mean craving VAS per week (a column per group): the series of the trajectory chart. */
     public Table cravingByWeek() {
-        Map<String, Double> vas = new HashMap<>();
+        Map<SubjectVisit, Double> vas = new HashMap<>();
         snapshot.cravings().stream().filter(c -> c.instrument().equals("VAS"))
-                .forEach(c -> vas.put(c.subject() + '\u0000' + c.visit(), c.score()));
+                .forEach(c -> vas.put(new SubjectVisit(c.subject(), c.visit()), c.score()));
         List<String> groups = groups();
         List<Table.Column> columns = new ArrayList<>();
         columns.add(Table.integer("Week"));
@@ -475,8 +463,8 @@ public final class ReportTables {
             for (int g = 0; g < groups.size(); g++) {
                 double sum = 0;
                 int n = 0;
-                for (SubjectRow s : randomized()) {
-                    Double value = vas.get(s.subject() + '\u0000' + v.code());
+                for (SubjectRow s : randomized) {
+                    Double value = vas.get(new SubjectVisit(s.subject(), v.code()));
                     if (value != null && inGroup(s, g)) {
                         sum += value;
                         n++;

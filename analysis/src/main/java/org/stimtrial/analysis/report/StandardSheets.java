@@ -15,7 +15,7 @@ final class StandardSheets {
     static void write(SheetWriter writer, ReportTables tables) {
         Table monthly = tables.enrollmentBySiteAndMonth();
         XSSFSheet enrollment = (XSSFSheet) writer.tableSheet("Enrollment", monthly);
-        Table cumulative = tables.cumulativeEnrollmentBySite();
+        Table cumulative = tables.cumulativeEnrollmentBySite(monthly);
         int chartTable = SheetWriter.after(0, monthly);
         int header = writer.write(enrollment, chartTable, cumulative);
         if (!cumulative.rows().isEmpty()) {

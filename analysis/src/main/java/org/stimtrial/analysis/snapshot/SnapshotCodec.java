@@ -3,10 +3,8 @@ package org.stimtrial.analysis.snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.stimtrial.analysis.AnalysisException;
 
 /**

@@ -67,6 +67,10 @@ public final class SnapshotRows {
     public record QuarantineRow(String site, String format, long batch, String reason) {
     }
 
+    /** A participant's visit: the key of per-visit summaries. */
+    public record SubjectVisit(String subject, String visit) {
+    }
+
     /** Every kind of row in snapshot order, for codecs that walk them. */
     public static List<Class<? extends Record>> kinds() {
         return List.of(ArmRow.class, SiteRow.class, VisitPlanRow.class, SubjectRow.class, VisitRow.class,

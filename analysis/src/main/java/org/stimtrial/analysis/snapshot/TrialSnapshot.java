@@ -2,7 +2,9 @@ package org.stimtrial.analysis.snapshot;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.analysis.AnalysisException;
 import org.stimtrial.analysis.snapshot.SnapshotRows.AdverseEventRow;
@@ -57,6 +59,18 @@ public record TrialSnapshot(String protocol, String title, LocalDate cutoff, Lis
     /** Whether any participant's arm is present (false for blinded copies). */
     public boolean unblinded() {
         return subjects.stream().anyMatch(s -> s.arm().isPresent());
+    }
+
+    /**
+     * For each participant's visit with at least one specimen: whether the visit counts as negative, that is every
+     * specimen of it was negative (one positive, invalid or not-done specimen makes the visit not negative).
+     */
+    public Map<SnapshotRows.SubjectVisit, Boolean> negativeVisits() {
+        Map<SnapshotRows.SubjectVisit, Boolean> out = new HashMap<>();
+        for (ScreenRow s : screens) {
+            out.merge(new SnapshotRows.SubjectVisit(s.subject(), s.visit()), s.negative(), Boolean::logicalAnd);
+        }
+        return out;
     }
 
     /** The placebo arm, the reference of every contrast. */

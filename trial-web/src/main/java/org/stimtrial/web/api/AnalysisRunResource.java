@@ -33,7 +33,7 @@ import org.stimtrial.web.security.CurrentActor;
 @RequestScoped
 @RolesAllowed({"STATISTICIAN", "UNBLINDED_STATISTICIAN"})
 public class AnalysisRunResource {
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** A run request: the data cut-off and, optionally, the group-sequential plan (default OBF, 0.05, 0.5 and 1). */
     public record RunRequest(@Required LocalDate cutoff, String spending, Double alpha, Integer sides,
@@ -117,10 +117,7 @@ public class AnalysisRunResource {
     public Response datasetJson(@PathParam("study") String study, @PathParam("run") long run,
                                 @PathParam("domain") String domain) {
         runs.completed(study, run);
-        if (!org.stimtrial.analysis.export.DatasetJson.DOMAINS.contains(domain.toUpperCase(java.util.Locale.ROOT))) {
-            throw new org.stimtrial.shared.ValidationFailedException("domain", "'" + domain + "' is not one of "
-                    + org.stimtrial.analysis.export.DatasetJson.DOMAINS);
-        }
+        ReportService.checkedDomain(domain);
         Actor who = actor.api();
         boolean unblinded = unblinded();
         StreamingOutput body = out -> reports.datasetJson(study, run, domain, unblinded, who, out);

@@ -28,8 +28,6 @@ import org.stimtrial.web.security.CurrentActor;
 @Path("studies/{study}/reports")
 @RequestScoped
 public class ReportResource {
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @EJB
     private ReportService reports;
     @EJB
@@ -39,7 +37,7 @@ public class ReportResource {
 
     @GET
     @Path("sponsor")
-    @Produces(XLSX)
+    @Produces(AnalysisRunResource.XLSX)
     @RolesAllowed({"SPONSOR", "DATA_MANAGER", "STATISTICIAN", "UNBLINDED_STATISTICIAN"})
     public Response sponsor(@PathParam("study") String study, @QueryParam("cutoff") String cutoff) {
         studies.study(study);
@@ -51,7 +49,7 @@ public class ReportResource {
 
     @GET
     @Path("listings")
-    @Produces(XLSX)
+    @Produces(AnalysisRunResource.XLSX)
     @RolesAllowed({"DATA_MANAGER", "STATISTICIAN", "UNBLINDED_STATISTICIAN"})
     public Response listings(@PathParam("study") String study, @QueryParam("cutoff") String cutoff) {
         studies.study(study);
