@@ -18,6 +18,14 @@ public enum QueryAction {
         };
     }
 
+    /**
+     * What a role may post on a query: site staff answer and comment; data managers close, reopen and comment
+     * (they raise queries through their own action).
+     */
+    public static Set<QueryAction> allowedFor(boolean dataManager) {
+        return dataManager ? EnumSet.of(CLOSE, REOPEN, COMMENT) : EnumSet.of(ANSWER, COMMENT);
+    }
+
     public QueryStatus resultingStatus(QueryStatus current) {
         return switch (this) {
             case RAISE, REOPEN -> QueryStatus.OPEN;

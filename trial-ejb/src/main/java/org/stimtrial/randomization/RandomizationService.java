@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditAction;
@@ -242,6 +243,34 @@ public class RandomizationService {
                 UnblindingEvent.class).setParameter("st", study(protocolCode)).getResultList().stream()
                 .map(e -> new UnblindingView(e.subject().screeningNumber().value(), e.subject().site().code(),
                         e.username(), e.reason(), e.unblindedAt())).toList();
+    }
+
+    /**
+     * Blinded: the kit dispensed to a participant and the stratum, as the site was told at randomization; absent
+     * until the participant is randomized. Never the arm.
+     */
+    public Optional<Randomized> kit(String protocolCode, String screeningNumber) {
+        Subject subject = Subjects.require(em, protocolCode, screeningNumber);
+        return em.createQuery("SELECT a FROM Allocation a WHERE a.subject = :s", Allocation.class)
+                .setParameter("s", subject).getResultStream().findFirst()
+                .map(a -> new Randomized(screeningNumber, a.kitNumber(),
+                        a.allocatedAt().atZoneSameInstant(subject.site().timeZone()).toLocalDate(),
+                        a.stratum().orElse("")));
+    }
+
+    /**
+     * Blinded: the stratification factors a site gives when it randomizes (every factor but the site, which comes
+     * from the participant) with their levels, in the scheme's order.
+     */
+    public Map<String, List<String>> siteFactors(String protocolCode) {
+        RandomizationScheme scheme = requireScheme(study(protocolCode), LockModeType.NONE);
+        Map<String, List<String>> factors = new LinkedHashMap<>();
+        for (String factor : scheme.factors()) {
+            if (!factor.equals(SchemeSetup.Factor.SITE)) {
+                factors.put(factor, List.copyOf(scheme.levels(factor)));
+            }
+        }
+        return factors;
     }
 
     /** Unblinded: every allocation with its arm. */

@@ -164,4 +164,9 @@ public class AppUser {
     public void assign(Site site) {
         sites.add(site);
     }
+
+    /** Takes the user off a site; returns whether they were assigned to it. */
+    public boolean unassign(Site site) {
+        return sites.remove(site);
+    }
 }

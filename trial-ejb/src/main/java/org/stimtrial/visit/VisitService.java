@@ -255,7 +255,7 @@ public class VisitService {
     }
 
     /** The baseline (week 0) date, once the baseline visit took place. */
-    static Optional<LocalDate> baseline(List<Visit> visits) {
+    public static Optional<LocalDate> baseline(List<Visit> visits) {
         return visits.stream().filter(v -> v.definition().targetDay() == 0 && v.definition().week().isPresent())
                 .findFirst().flatMap(Visit::visitDate);
     }

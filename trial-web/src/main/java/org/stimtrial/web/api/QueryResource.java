@@ -14,9 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.stimtrial.query.QueryAction;
 import org.stimtrial.query.QueryService;
 import org.stimtrial.query.QueryStatus;
@@ -35,10 +35,6 @@ import org.stimtrial.web.security.CurrentActor;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"COORDINATOR", "INVESTIGATOR", "DATA_MANAGER"})
 public class QueryResource {
-    private static final EnumSet<QueryAction> SITE_ACTIONS = EnumSet.of(QueryAction.ANSWER, QueryAction.COMMENT);
-    private static final EnumSet<QueryAction> DATA_MANAGER_ACTIONS = EnumSet.of(QueryAction.CLOSE,
-            QueryAction.REOPEN, QueryAction.COMMENT);
-
     @EJB
     private QueryService queries;
     @Inject
@@ -74,10 +70,10 @@ public class QueryResource {
     public Response post(@PathParam("study") String study, @PathParam("id") long id,
                          @Valid @Required QueryMessageRequest r) {
         QueryAction action = Codes.parse(QueryAction.class, "action", r.action());
-        boolean dataManager = actor.hasRole(Role.DATA_MANAGER);
-        if (!(dataManager ? DATA_MANAGER_ACTIONS : SITE_ACTIONS).contains(action)) {
-            return Problem.of("forbidden", "Not allowed", 403, "Your role may " + (dataManager
-                    ? DATA_MANAGER_ACTIONS : SITE_ACTIONS) + " a query, not " + action).toResponse();
+        Set<QueryAction> allowed = QueryAction.allowedFor(actor.hasRole(Role.DATA_MANAGER));
+        if (!allowed.contains(action)) {
+            return Problem.of("forbidden", "Not allowed", 403, "Your role may " + allowed + " a query, not "
+                    + action).toResponse();
         }
         return Response.ok(queries.post(study, id, action, r.message(), actor.api())).build();
     }

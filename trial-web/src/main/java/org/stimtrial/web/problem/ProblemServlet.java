@@ -39,6 +39,18 @@ public class ProblemServlet extends HttpServlet {
             case 500 -> "internal";
             default -> "http-" + status;
         };
+        if (uri != null && isPage(uri.toString(), request.getContextPath())) {
+            response.setStatus(status);
+            response.setContentType("text/html");
+            response.setCharacterEncoding("UTF-8");
+            String home = request.getContextPath() + "/app/home.xhtml";
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>"
+                    + HttpStatusTitles.title(status) + " - StimTrial</title><link rel=\"stylesheet\" href=\""
+                    + request.getContextPath() + "/jakarta.faces.resource/trial.css.xhtml\"></head><body><main>"
+                    + "<h1>" + HttpStatusTitles.title(status) + "</h1><p id=\"problem\">" + detail + "</p><p><a href=\""
+                    + home + "\">Back to the dashboard</a></p></main></body></html>");
+            return;
+        }
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "https://stimtrial.org/problems/" + kind)
                 .add("title", HttpStatusTitles.title(status))
@@ -51,5 +63,11 @@ public class ProblemServlet extends HttpServlet {
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(body.build().toString());
+    }
+
+    /** Whether the failed request was for a web page (answered with a page) rather than the API. */
+    static boolean isPage(String uri, String contextPath) {
+        String path = uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+        return path.startsWith("/app/") || path.endsWith(".xhtml");
     }
 }

@@ -29,6 +29,11 @@ public class CurrentActor {
         return Actor.of(security.getCallerPrincipal().getName(), Source.API);
     }
 
+    /** The logged-in user of a web page request, as the audit trail records them (source UI). */
+    public Actor ui() {
+        return Actor.of(api().username(), Source.UI);
+    }
+
     public boolean hasRole(Role role) {
         return security.isCallerInRole(role.name());
     }
@@ -53,6 +58,15 @@ public class CurrentActor {
         if (access.siteOfSubject(protocolCode, screeningNumber).filter(site -> s.allows(protocolCode, site))
                 .isEmpty()) {
             throw new UnknownEntityException("subject", screeningNumber);
+        }
+    }
+
+    /** Fails with "not found" unless the query is about a participant within the caller's sites. */
+    public void requireQueryVisible(String protocolCode, long queryId) {
+        SiteScope s = scope();
+        if (!s.everySite() && access.siteOfQuery(protocolCode, queryId).filter(site -> !s.allows(protocolCode, site))
+                .isPresent()) {
+            throw new UnknownEntityException("query", queryId);
         }
     }
 

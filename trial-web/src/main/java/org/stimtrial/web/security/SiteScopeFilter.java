@@ -1,17 +1,12 @@
 package org.stimtrial.web.security;
 
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Optional;
-import org.stimtrial.shared.UnknownEntityException;
-import org.stimtrial.user.AccessService;
-import org.stimtrial.user.SiteScope;
 
 /**
  * Site scoping for every endpoint at once: any request addressing a participant ({@code {number}} in the path) or a
@@ -25,8 +20,6 @@ import org.stimtrial.user.SiteScope;
 public class SiteScopeFilter implements ContainerRequestFilter {
     @Inject
     private CurrentActor actor;
-    @EJB
-    private AccessService access;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -43,13 +36,8 @@ public class SiteScopeFilter implements ContainerRequestFilter {
             actor.requireVisible(study, number);
         }
         String id = params.getFirst("id");
-        SiteScope scope = actor.scope();
-        if (!scope.everySite() && id != null && request.getUriInfo().getPath().contains("/queries/")
-                && id.matches("\\d{1,18}")) {
-            Optional<String> site = access.siteOfQuery(study, Long.parseLong(id));
-            if (site.isPresent() && !scope.allows(study, site.get())) {
-                throw new UnknownEntityException("query", Long.parseLong(id));
-            }
+        if (id != null && request.getUriInfo().getPath().contains("/queries/") && id.matches("\\d{1,18}")) {
+            actor.requireQueryVisible(study, Long.parseLong(id));
         }
     }
 }
