@@ -52,4 +52,14 @@ subjects=$(curl -s -u datamanager:demo-datamanager -o "$WORK/subjects.json" -w '
 count=$(python3 -c "import json; print(len(json.load(open('$WORK/subjects.json'))))")
 echo "subjects: HTTP $subjects, $count demo subjects"
 [ "$subjects" = 200 ] && [ "$count" -ge 100 ]
+# The web UI (Faces + PrimeFaces from the EAR's libraries): sign in through the form, then the dashboard.
+JAR="$WORK/ui-cookies"
+curl -s -c "$JAR" -b "$JAR" -o "$WORK/login.html" http://127.0.0.1:8080/login.xhtml
+viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$WORK/login.html" | sed 's/.*value="//;s/"$//')
+curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode login=login --data-urlencode username=coordinator \
+  --data-urlencode password=demo-coordinator --data-urlencode "signIn=Sign in" \
+  --data-urlencode "jakarta.faces.ViewState=$viewstate" http://127.0.0.1:8080/login.xhtml
+page=$(curl -s -b "$JAR" -o "$WORK/dashboard.html" -w '%{http_code}' http://127.0.0.1:8080/app/home.xhtml)
+echo "dashboard: HTTP $page"
+[ "$page" = 200 ] && grep -q 'Worklist' "$WORK/dashboard.html" && grep -q 'ln=primefaces' "$WORK/dashboard.html"
 echo "EAR deploy check passed on Payara Server $PAYARA_VERSION"

@@ -13,9 +13,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes listings with POI's streaming writer (SXSSF): only a window of {@value #WINDOW} rows is in memory, the rest
- * goes to compressed temporary files, so memory does not grow with the number of rows. Each listing is a sheet with
- * a frozen, filtered header and widths estimated from the first rows. Excel's limit of 1,048,575 data rows per sheet
- * is refused with a clear message rather than cut silently.
+ * goes to temporary files (uncompressed: the workbook's zip compresses them once, at the end), so memory does not
+ * grow with the number of rows. Each listing is a sheet with a frozen, filtered header and widths estimated from
+ * the first rows. Excel's limit of 1,048,575 data rows per sheet is refused with a clear message rather than cut
+ * silently.
  */
 public final class ListingWorkbook {
     static final int WINDOW = 100;
@@ -28,7 +29,7 @@ public final class ListingWorkbook {
     /** Writes the listings, one sheet each; returns the number of data rows written per listing. */
     public static int[] write(List<Listing> listings, OutputStream out) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-        workbook.setCompressTempFiles(true);
+        workbook.setCompressTempFiles(false);
         try {
             SheetWriter writer = new SheetWriter(workbook);
             int[] counts = new int[listings.size()];

@@ -36,9 +36,7 @@ public class HistoryBean {
             actor.requireVisible(nav.getProtocol(), n == null ? "" : n);
             site = subjects.get(nav.getProtocol(), n).site();
         } catch (org.stimtrial.shared.UnknownEntityException e) {
-            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
-                    .responseSendError(404, "no such participant");
-            jakarta.faces.context.FacesContext.getCurrentInstance().responseComplete();
+            Ui.notFound("participant");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.stimtrial.web.ui;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,8 +39,7 @@ public class QueryBean implements Serializable {
             actor.requireQueryVisible(nav.getProtocol(), id);
             query = service.get(nav.getProtocol(), id);
         } catch (UnknownEntityException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "no such query");
-            FacesContext.getCurrentInstance().responseComplete();
+            Ui.notFound("query");
         }
     }
 
@@ -77,8 +75,11 @@ public class QueryBean implements Serializable {
         return id;
     }
 
+    /** Set from the address; once the page is loaded (and its site checked) a postback cannot point it elsewhere. */
     public void setId(long id) {
-        this.id = id;
+        if (query == null) {
+            this.id = id;
+        }
     }
 
     public String getAction() {

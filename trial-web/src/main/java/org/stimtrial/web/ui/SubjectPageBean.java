@@ -1,7 +1,6 @@
 package org.stimtrial.web.ui;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -64,8 +63,7 @@ public class SubjectPageBean implements Serializable {
             actor.requireVisible(nav.getProtocol(), n == null ? "" : n);
             subject = subjects.get(nav.getProtocol(), n);
         } catch (UnknownEntityException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "no such participant");
-            FacesContext.getCurrentInstance().responseComplete();
+            Ui.notFound("participant");
         }
     }
 
@@ -170,8 +168,11 @@ public class SubjectPageBean implements Serializable {
         return n;
     }
 
+    /** Set from the address; once the page is loaded (and its site checked) a postback cannot point it elsewhere. */
     public void setN(String n) {
-        this.n = n;
+        if (subject == null) {
+            this.n = n;
+        }
     }
 
     public String getTargetStatus() {

@@ -66,6 +66,13 @@ final class Ui {
         faces.validationFailed();
     }
 
+    /** Answers 404 instead of the page, as the API does for something outside the user's sites. */
+    static void notFound(String what) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().responseSendError(404, "no such " + what);
+        faces.responseComplete();
+    }
+
     /** Sends {@code body} as a file download instead of a page. */
     static void download(String fileName, String contentType, Body body) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();

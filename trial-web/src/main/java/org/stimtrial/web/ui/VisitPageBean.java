@@ -1,7 +1,6 @@
 package org.stimtrial.web.ui;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -81,8 +80,7 @@ public class VisitPageBean implements Serializable {
                         .show(saved);
             }
         } catch (UnknownEntityException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "no such visit");
-            FacesContext.getCurrentInstance().responseComplete();
+            Ui.notFound("visit");
         }
     }
 
@@ -178,8 +176,11 @@ public class VisitPageBean implements Serializable {
         return n;
     }
 
+    /** Set from the address; once the page is loaded (and its site checked) a postback cannot point it elsewhere. */
     public void setN(String n) {
-        this.n = n;
+        if (visit == null) {
+            this.n = n;
+        }
     }
 
     public String getV() {
@@ -187,7 +188,9 @@ public class VisitPageBean implements Serializable {
     }
 
     public void setV(String v) {
-        this.v = v;
+        if (visit == null) {
+            this.v = v;
+        }
     }
 
     public String getStatus() {

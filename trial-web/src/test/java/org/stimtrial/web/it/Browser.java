@@ -42,6 +42,8 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
     private int step;
 
+    private final Path downloads;
+
     Browser(Path shots) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's Chromium and ChromeDriver: "
@@ -50,6 +52,7 @@ final class Browser implements AutoCloseable {
         this.shots = shots;
         Files.createDirectories(shots);
         profile = Files.createTempDirectory("stimtrial-chromium-");
+        downloads = Files.createDirectories(shots.resolve("downloads")).toAbsolutePath();
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withLogFile(shots.resolve("chromedriver.log").toFile()).build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
@@ -57,7 +60,11 @@ final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
                 "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
                 "--window-size=1280,800", "--lang=en-US");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
@@ -87,13 +94,35 @@ final class Browser implements AutoCloseable {
         new Select(find(id)).selectByValue(value);
     }
 
+    /** Clicks an element once it is clickable; an element replaced by an ajax update meanwhile is looked up again. */
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        wait.until(d -> {
+            try {
+                WebElement e = d.findElement(By.id(id));
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                     | org.openqa.selenium.ElementClickInterceptedException e) {
+                return false;
+            }
+        });
+        waitForAjax();
+    }
+
+    /** Waits until PrimeFaces has no ajax request queued or running (and the page has loaded). */
+    void waitForAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax"
+                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0);")));
     }
 
     /** Moves the focus out of a field with the keyboard (Tab), which runs the field's inline check. */
     void tabOut(String id) {
         find(id).sendKeys(org.openqa.selenium.Keys.TAB);
+        waitForAjax();
     }
 
     /** Waits until the element's text contains {@code text}; returns the text. */
@@ -131,9 +160,51 @@ final class Browser implements AutoCloseable {
         waitForText("signedInAs", "(" + user + ")");
     }
 
+    /** Signs out from the dashboard (any page of the frame would do; an error page has no frame). */
     void logout() {
+        open("/app/home.xhtml");
         click("signOut");
         waitForPageText("You are signed out");
+    }
+
+    /** Clicks a download button and waits until the browser has saved the file whose name ends so. */
+    Path download(String buttonId, String nameEnding) throws IOException {
+        try (var before = Files.list(downloads)) {
+            before.filter(p -> p.getFileName().toString().endsWith(nameEnding)).forEach(p -> p.toFile().delete());
+        }
+        click(buttonId);
+        return wait.until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(nameEnding)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Fails if a downloaded workbook names an arm in any cell or sheet name. */
+    static void assertNoArm(Path workbook) throws IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            for (var sheet : book) {
+                assertTrue(!ARM_WORDS.matcher(sheet.getSheetName()).find(), sheet.getSheetName());
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        String text = cell.toString();
+                        assertTrue(!ARM_WORDS.matcher(text).find(), workbook.getFileName() + " sheet "
+                                + sheet.getSheetName() + " cell " + cell.getAddress() + ": " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Types the absolute path of a file into a file input, as choosing the file does. */
+    void chooseFile(String id, Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    void scrollToTop() {
+        script("window.scrollTo(0, 0);");
     }
 
     /** Saves a screenshot named after the step. */
@@ -145,8 +216,13 @@ final class Browser implements AutoCloseable {
 
     /** Fails if the page's markup (text, attributes, scripts) names an arm. */
     void assertNoArm(String page) {
-        Matcher m = ARM_WORDS.matcher(source());
-        assertTrue(!m.find(), page + " shows an arm word '" + (m.hitEnd() ? "" : m.group()) + "'");
+        assertNoArm(page, source());
+    }
+
+    /** Fails if {@code text} (a page, a downloaded file) names an arm. */
+    static void assertNoArm(String what, String text) {
+        Matcher m = ARM_WORDS.matcher(text);
+        assertTrue(!m.find(), what + " shows an arm word '" + (m.hitEnd() ? "" : m.group()) + "'");
     }
 
     /**

@@ -57,6 +57,7 @@ class BrowserScenarioIT {
             b.click("randomizeForm:go");
             b.click("confirmYes");
             String kit = b.waitForText("kitNumber", "KT-");
+            b.scrollToTop();
             b.waitForText("subjectStatus", "RANDOMIZED");
             assertTrue(b.bodyText().contains("Dispense kit " + kit), b.bodyText());
             b.assertNoArm("the subject page after randomization");
@@ -162,5 +163,91 @@ class BrowserScenarioIT {
                 + "/audit").json().asJsonArray();
         assertTrue(trail.stream().map(JsonObject.class::cast).anyMatch(r -> "Transcription error".equals(
                 r.getString("reason", "")) && "UI".equals(r.getString("source", ""))), trail.toString());
+    }
+
+    @Test
+    void theDsmbRunsAnInterimAnalysisTheSponsorTheAdministratorTheInvestigatorAndTheDataManagerDoTheirs()
+            throws Exception {
+        try (Browser b = new Browser(SHOTS.resolve("roles"))) {
+            b.login("dsmb", "demo-dsmb");
+            b.open("/app/runs.xhtml");
+            b.click("start:go");
+            b.waitForPageText("started: the snapshot");
+            b.waitForText("list:runs", "COMPLETED");
+            b.click("list:runs:0:show");
+            b.waitForPageText("Estimates and contrasts (by arm)");
+            b.screenshot("dsmb-run-results");
+            Path workbook = b.download("downloads:dsmb", ".xlsx");
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(
+                    workbook))) {
+                assertTrue(book.getSheet("Models") != null, "the DSMB workbook has the model results");
+            }
+            Path script = b.download("downloads:rscript", ".R");
+            assertTrue(java.nio.file.Files.readString(script).contains("lmer("), "the R script refits the models");
+            b.logout();
+
+            b.login("statistician", "demo-statistician");
+            b.open("/app/runs.xhtml");
+            b.waitForText("list:runs", "COMPLETED");
+            b.click("list:runs:0:show");
+            b.waitForPageText("Pooled by week");
+            assertFalse(b.bodyText().contains("Estimates and contrasts"), "no estimates for a blinded statistician");
+            assertFalse(b.source().contains("downloads:dsmb"), "no DSMB workbook for a blinded statistician");
+            b.assertNoArm("the blinded run view");
+            Path csv = b.download("downloads:csv", ".csv");
+            Browser.assertNoArm(csv.getFileName().toString(), java.nio.file.Files.readString(csv));
+            b.screenshot("blinded-run-results");
+            b.logout();
+
+            b.login("sponsor", "demo-sponsor");
+            assertFalse(b.bodyText().contains("Worklist"), "no participant list for the sponsor");
+            b.assertNoArm("the sponsor's dashboard");
+            b.open("/app/reports.xhtml");
+            Browser.assertNoArm(b.download("reports:sponsor", ".xlsx"));
+            b.screenshot("sponsor-reports");
+            b.open("/app/subject.xhtml?n=S01-0006");
+            assertTrue(b.bodyText().contains("Your role does not allow this action"), b.bodyText());
+            b.logout();
+
+            b.login("admin", "demo-admin");
+            b.open("/app/users.xhtml");
+            b.assertUsable("users");
+            String row = rowOf(b, "coordinator2");
+            b.select("users:list:" + row + ":site", "S03");
+            b.type("users:list:" + row + ":reason", "Covers S03 while its coordinator is away");
+            b.click("users:list:" + row + ":assign");
+            b.waitForPageText("coordinator2 now works at S03");
+            b.screenshot("admin-site-assigned");
+            b.logout();
+
+            b.login("investigator", "demo-investigator");
+            b.open("/app/visit.xhtml?n=S01-0006&v=W02");
+            b.type("sign:password", "demo-investigator");
+            b.click("sign:signButton");
+            b.waitForPageText("Visit W02 signed");
+            b.open("/app/subject.xhtml?n=S01-0006");
+            b.waitForText("signatures", "VALID");
+            b.screenshot("investigator-signed");
+            b.logout();
+
+            b.login("datamanager", "demo-datamanager");
+            b.open("/app/imports.xhtml");
+            b.select("upload:format", "URINE_SCREEN_CSV");
+            b.select("upload:site", "S01");
+            b.chooseFile("upload:file", Path.of("../docs/examples/urine-screens.csv").toAbsolutePath().normalize());
+            b.click("upload:send");
+            b.waitForPageText("received,");
+            b.waitForText("batches:list", "urine-screens.csv");
+            b.screenshot("data-manager-import");
+        }
+    }
+
+    /** The row index of a user in the users table. */
+    private static String rowOf(Browser b, String username) {
+        Object index = b.script("const rows = Array.from(document.querySelectorAll('[id=\"users:list_data\"] > tr'));"
+                + "return String(rows.findIndex(r => r.cells[0].innerText.split('\\n')[0].trim() === '"
+                + username + "'));");
+        assertFalse("-1".equals(index), username + " is not listed");
+        return (String) index;
     }
 }

@@ -44,11 +44,17 @@ final class BrowserSession {
     /** Submits a Faces form of {@code page}: its id, its fields and the button pressed, with the view state. */
     Page submit(String path, Page page, String formId, Map<String, String> fields, String button)
             throws IOException, InterruptedException {
+        return submit(path, page.viewState(), formId, fields, button);
+    }
+
+    /** Submits a Faces form with the given view state (a forged one, in the CSRF test). */
+    Page submit(String path, String viewState, String formId, Map<String, String> fields, String button)
+            throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put(formId, formId);
         form.putAll(fields);
         form.put(button, button);
-        form.put("jakarta.faces.ViewState", page.viewState());
+        form.put("jakarta.faces.ViewState", viewState);
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -161,4 +161,25 @@ class SignInAndSignatureIT {
         assertEquals(200, r.status(), r.body());
         return r.json().asJsonArray().stream().map(e -> e.asJsonObject().getString("newValue")).toList();
     }
+
+    @Test
+    void aFormPostedWithoutThePagesViewStateChangesNothing() throws Exception {
+        BrowserSession browser = new BrowserSession();
+        BrowserSession.Page form = browser.get("/login.xhtml");
+        browser.submit("/login.xhtml", form, "login", Map.of("username", "coordinator", "password",
+                "demo-coordinator"), "signIn");
+        BrowserSession.Page screen = browser.get("/app/screen.xhtml");
+        assertEquals(200, screen.status(), screen.body());
+        Map<String, String> fields = Map.of("screen:site", "S01", "screen:number", "S01-0666", "screen:sex", "M",
+                "screen:yob", "1980", "screen:consent", "2026-11-01");
+        BrowserSession.Page forged = browser.submit("/app/screen.xhtml", "-4242424242424242424:1", "screen", fields,
+                "screen:save");
+        assertFalse(forged.location().contains("subject.xhtml"), "a forged view state must not screen anyone");
+        assertEquals(404, COORDINATOR.get(STUDY + "/subjects/S01-0666").status(), "nothing was saved");
+
+        BrowserSession.Page real = browser.submit("/app/screen.xhtml", screen, "screen", fields, "screen:save");
+        assertEquals(302, real.status(), real.body());
+        assertTrue(real.location().contains("/app/subject.xhtml?n=S01-0666"), real.location());
+        assertEquals(200, COORDINATOR.get(STUDY + "/subjects/S01-0666").status(), "the page's own form works");
+    }
 }
