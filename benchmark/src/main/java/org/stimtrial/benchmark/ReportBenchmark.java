@@ -38,7 +38,8 @@ import org.stimtrial.analysis.snapshot.TrialSnapshot;
  * Report figures. {@code sponsor}: the sponsor workbook of a simulated 2,000-participant trial with 12 weekly visits
  * (two urine specimens and a craving VAS per visit, adverse events, queries), median of 5 after 2 warm-ups (goal at
  * most 3 s). {@code listing}: a 100,000-row listing streamed with SXSSF, run in a JVM started with -Xmx64m, wall time
- * and peak heap (goal at most 1.5 s and 64 MB). Files go to target/benchmark.
+ * of the first (cold) run and the median of the 4 runs after it, peak heap over all (goal at most 1.5 s, judged on
+ * the warm median, and 64 MB). Files go to target/benchmark.
  */
 public final class ReportBenchmark {
     private ReportBenchmark() {
@@ -88,12 +89,20 @@ public final class ReportBenchmark {
                 (long) i + 1, start.plusMinutes(i), "coordinator" + (i % 7), String.format("S%02d-%04d", 1 + i % 5,
                         i % 2000), String.format("W%02d", 1 + i % 12), "vas", Integer.toString(i % 100),
                 Integer.toString((i + 7) % 100), start.toLocalDate().plusDays(i % 300))));
-        long s = System.nanoTime();
-        int[] written;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            written = ListingWorkbook.write(List.of(listing), out);
+        int runs = 5;
+        double[] seconds = new double[runs];
+        int[] written = new int[1];
+        for (int r = 0; r < runs; r++) {
+            long s = System.nanoTime();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                written = ListingWorkbook.write(List.of(listing), out);
+            }
+            seconds[r] = (System.nanoTime() - s) / 1e9;
         }
-        double seconds = (System.nanoTime() - s) / 1e9;
+        double cold = seconds[0];
+        double[] warm = java.util.Arrays.copyOfRange(seconds, 1, runs);
+        java.util.Arrays.sort(warm);
+        double median = (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -101,10 +110,12 @@ public final class ReportBenchmark {
             }
         }
         double maxHeapMb = Runtime.getRuntime().maxMemory() / 1048576.0;
-        System.out.printf("%n100,000-row listing (SXSSF, %d columns, %,d rows written): %.3f s, peak heap %.1f MB"
-                        + " (JVM max heap %.0f MB), %,d bytes; goal <= 1.5 s and <= 64 MB: %s%n", columns.size(),
-                written[0], seconds, peak / 1048576.0, maxHeapMb, Files.size(file),
-                seconds <= 1.5 && peak <= 64L * 1048576 ? "met" : "NOT met");
+        System.out.printf("%n100,000-row listing (SXSSF, %d columns, %,d rows written): first run (cold JVM) %.3f s,"
+                        + " then median %.3f s of %d (min %.3f, max %.3f), peak heap %.1f MB (JVM max heap %.0f MB),"
+                        + " %,d bytes; goal <= 1.5 s and <= 64 MB: %s (judged on the median of the warm runs)%n",
+                columns.size(), written[0], cold, median, warm.length, warm[0], warm[warm.length - 1],
+                peak / 1048576.0, maxHeapMb, Files.size(file),
+                median <= 1.5 && peak <= 64L * 1048576 ? "met" : "NOT met");
     }
 
     /** A simulated trial: deterministic (fixed seed), five arms, five sites, 12 weekly visits. */
