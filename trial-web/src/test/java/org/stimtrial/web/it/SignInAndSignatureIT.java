@@ -182,4 +182,25 @@ class SignInAndSignatureIT {
         assertTrue(real.location().contains("/app/subject.xhtml?n=S01-0666"), real.location());
         assertEquals(200, COORDINATOR.get(STUDY + "/subjects/S01-0666").status(), "the page's own form works");
     }
+
+    @Test
+    void aPostbackCannotPointAParticipantPageAtAnotherSitesParticipant() throws Exception {
+        BrowserSession browser = new BrowserSession();
+        BrowserSession.Page form = browser.get("/login.xhtml");
+        browser.submit("/login.xhtml", form, "login", Map.of("username", "coordinator", "password",
+                "demo-coordinator"), "signIn");
+        assertEquals(404, browser.get("/app/subject.xhtml?n=S02-0003").status(), "another site's participant");
+        BrowserSession.Page page = browser.get("/app/subject.xhtml?n=S01-0006");
+        assertEquals(200, page.status(), page.body());
+        String term = "Headache posted with another participant's number";
+        BrowserSession.Page posted = browser.submit("/app/subject.xhtml?n=S02-0003", page, "ae", Map.of("n",
+                "S02-0003", "ae:term", term, "ae:onset", "2026-11-01", "ae:severity", "1", "ae:related",
+                "NOT_RELATED", "ae:action", "NONE", "ae:outcome", "RECOVERED"), "ae:add");
+        assertTrue(posted.status() < 500, posted.body());
+        Api dataManager = Api.as("datamanager", "demo-datamanager");
+        assertFalse(dataManager.get(STUDY + "/subjects/S02-0003/adverse-events").body().contains(term),
+                "the other site's participant got nothing");
+        assertTrue(dataManager.get(STUDY + "/subjects/S01-0006/adverse-events").body().contains(term),
+                "the event went to the participant the page was opened for");
+    }
 }
