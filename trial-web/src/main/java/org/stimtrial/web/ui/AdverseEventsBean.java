@@ -16,6 +16,7 @@ import org.stimtrial.visit.AdverseEventTerms.ActionTaken;
 import org.stimtrial.visit.AdverseEventTerms.Outcome;
 import org.stimtrial.visit.AdverseEventTerms.Relatedness;
 import org.stimtrial.visit.FormViews.AdverseEventView;
+import org.stimtrial.web.security.CurrentActor;
 
 /** The adverse events of the participant on the page, and the form that records a new one. */
 @Named("adverseEvents")
@@ -30,7 +31,7 @@ public class AdverseEventsBean implements Serializable {
     @Inject
     private Navigation nav;
     @Inject
-    private org.stimtrial.web.security.CurrentActor actor;
+    private CurrentActor actor;
 
     private String term;
     private LocalDate onsetDate;
@@ -40,27 +41,73 @@ public class AdverseEventsBean implements Serializable {
     private String relatedness = Relatedness.NOT_RELATED.name();
     private String actionTaken = ActionTaken.NONE.name();
     private String outcome = Outcome.RECOVERING.name();
+    private Long editing;
+    private long editingVersion;
+    private String reason;
 
     public List<AdverseEventView> getEvents() {
         return events.list(nav.getProtocol(), page.getN());
     }
 
+    /** Records a new event, or saves the changes to the event being edited (which need a reason). */
     public void add() {
-        if (!page.isSiteStaff()) {
-            throw new org.stimtrial.shared.NotPermittedException("role", "only site staff enter data");
-        }
+        page.requireSiteStaff();
         AdverseEventEntry entry = new AdverseEventEntry(term == null ? "" : term.strip(), onsetDate,
                 Optional.ofNullable(endDate), severity == null ? 0 : severity, serious,
                 Relatedness.valueOf(relatedness), ActionTaken.valueOf(actionTaken), Outcome.valueOf(outcome));
-        if (Ui.attempt(() -> events.add(nav.getProtocol(), page.getN(), entry, actor.ui()),
-                Map.of("term", "ae:term", "onsetDate", "ae:onset", "endDate", "ae:end", "severity", "ae:severity"))) {
-            Ui.info("Adverse event '" + term.strip() + "' recorded");
-            term = null;
-            onsetDate = null;
-            endDate = null;
-            severity = null;
-            serious = false;
+        Long id = editing;
+        if (Ui.attempt(() -> {
+            if (id == null) {
+                events.add(nav.getProtocol(), page.getN(), entry, actor.ui());
+            } else {
+                events.change(nav.getProtocol(), page.getN(), id, entry, editingVersion,
+                        VisitPageBean.blankToNull(reason), actor.ui());
+            }
+        }, Map.of("term", "ae:term", "onsetDate", "ae:onset", "endDate", "ae:end", "severity", "ae:severity",
+                "reason", "ae:reason"))) {
+            Ui.info("Adverse event '" + term.strip() + "' " + (id == null ? "recorded" : "changed"));
+            cancel();
         }
+    }
+
+    /** Loads a saved event into the form; saving it then is a change. */
+    public void edit(long id) {
+        events.list(nav.getProtocol(), page.getN()).stream().filter(e -> e.id() == id).findFirst().ifPresent(e -> {
+            editing = e.id();
+            editingVersion = e.version();
+            term = e.term();
+            onsetDate = e.onsetDate();
+            endDate = e.endDate();
+            severity = e.severity();
+            serious = e.serious();
+            relatedness = e.relatedness();
+            actionTaken = e.actionTaken();
+            outcome = e.outcome();
+            reason = null;
+        });
+    }
+
+    /** Empties the form (and leaves editing). */
+    public void cancel() {
+        editing = null;
+        term = null;
+        onsetDate = null;
+        endDate = null;
+        severity = null;
+        serious = false;
+        reason = null;
+    }
+
+    public boolean isEditing() {
+        return editing != null;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
     }
 
     public List<String> getRelatednessValues() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.stimtrial.query.QueryService;
 import org.stimtrial.query.QueryStatus;
 import org.stimtrial.query.QueryView;
+import org.stimtrial.shared.NotPermittedException;
 import org.stimtrial.user.Role;
 import org.stimtrial.user.SiteScope;
 import org.stimtrial.web.security.CurrentActor;
@@ -63,7 +64,7 @@ public class QueriesBean {
 
     public String raise() {
         if (!isDataManager()) {
-            throw new org.stimtrial.shared.NotPermittedException("role", "only data managers raise queries");
+            throw new NotPermittedException("role", "only data managers raise queries");
         }
         QueryView[] raised = new QueryView[1];
         boolean ok = Ui.attempt(() -> raised[0] = service.raise(nav.getProtocol(), trim(subject), trim(itemRef),

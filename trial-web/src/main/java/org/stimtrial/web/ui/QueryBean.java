@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.stimtrial.query.QueryAction;
 import org.stimtrial.query.QueryService;
+import org.stimtrial.query.QueryStatus;
 import org.stimtrial.query.QueryView;
 import org.stimtrial.shared.NotPermittedException;
 import org.stimtrial.shared.UnknownEntityException;
@@ -46,7 +47,7 @@ public class QueryBean implements Serializable {
     /** The actions this user may take on the query as it stands. */
     public List<String> getActions() {
         return QueryAction.allowedFor(actor.hasRole(Role.DATA_MANAGER)).stream()
-                .filter(a -> a.allowedFrom().contains(org.stimtrial.query.QueryStatus.valueOf(query.status())))
+                .filter(a -> a.allowedFrom().contains(QueryStatus.valueOf(query.status())))
                 .map(Enum::name).toList();
     }
 

@@ -1,6 +1,7 @@
 package org.stimtrial.web.ui;
 
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -51,13 +52,21 @@ public class RunsBean implements Serializable {
     private String spending = MonitoringPlan.protocolDefault().spending();
     private String fractions = "0.5,1";
     private Long selected;
+    private transient List<RunView> listed;
+    private transient FacesContext listedFor;
 
     public boolean isUnblinded() {
         return actor.hasRole(Role.UNBLINDED_STATISTICIAN);
     }
 
+    /** The runs, read once per request (the table, the poll and its stop condition all ask). */
     public List<RunView> getRuns() {
-        return runs.list(nav.getProtocol(), isUnblinded());
+        FacesContext request = FacesContext.getCurrentInstance();
+        if (listed == null || listedFor != request) {
+            listed = runs.list(nav.getProtocol(), isUnblinded());
+            listedFor = request;
+        }
+        return listed;
     }
 
     public boolean isAnyRunning() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.randomization.RandomizationService;
 import org.stimtrial.randomization.RandomizationViews.Randomized;
+import org.stimtrial.shared.NotPermittedException;
 import org.stimtrial.shared.UnknownEntityException;
 import org.stimtrial.signature.SignatureService;
 import org.stimtrial.signature.SignatureView;
@@ -154,9 +155,9 @@ public class SubjectPageBean implements Serializable {
         return trajectory.chart(nav.getProtocol(), n, getVisits()).toSvg();
     }
 
-    private void requireSiteStaff() {
+    void requireSiteStaff() {
         if (!isSiteStaff()) {
-            throw new org.stimtrial.shared.NotPermittedException("role", "only site staff enter data");
+            throw new NotPermittedException("role", "only site staff enter data");
         }
     }
 

@@ -183,9 +183,7 @@ public class VisitFormsBean implements Serializable {
     }
 
     private void requireSiteStaff() {
-        if (!page.isSiteStaff()) {
-            throw new NotPermittedException("role", "only site staff enter data");
-        }
+        page.requireSiteStaff();
     }
 
     private static int orZero(Integer v) {

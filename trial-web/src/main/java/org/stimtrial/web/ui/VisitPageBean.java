@@ -137,7 +137,7 @@ public class VisitPageBean implements Serializable {
         }
     }
 
-    private void requireSiteStaff() {
+    void requireSiteStaff() {
         if (!isSiteStaff()) {
             throw new NotPermittedException("role", "only site staff enter data");
         }

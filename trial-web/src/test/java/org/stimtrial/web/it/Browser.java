@@ -112,11 +112,14 @@ final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
-    /** Waits until PrimeFaces has no ajax request queued or running (and the page has loaded). */
+    /**
+     * Waits until PrimeFaces has no queued ajax request left (a button's or a field's; the run page's poll is
+     * asynchronous and not queued) and the page has loaded.
+     */
     void waitForAjax() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax"
-                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0);")));
+                        + " || PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
     /** Moves the focus out of a field with the keyboard (Tab), which runs the field's inline check. */
@@ -129,6 +132,17 @@ final class Browser implements AutoCloseable {
     String waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
         return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Waits up to {@code seconds} until the element's text contains {@code text} (for slow work like a model run). */
+    void waitLongForText(String id, String text, int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
+            try {
+                return d.findElement(By.id(id)).getText().contains(text);
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     /** Waits until the page body shows {@code text}. */

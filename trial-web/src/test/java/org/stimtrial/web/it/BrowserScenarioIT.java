@@ -98,6 +98,23 @@ class BrowserScenarioIT {
             b.waitForPageText("Transcription error");
             assertTrue(b.bodyText().contains("70") && b.bodyText().contains("65"), b.bodyText());
             b.screenshot("field-history");
+
+            b.open("/app/subject.xhtml?n=" + NUMBER);
+            b.type("ae:term", "Insomnia");
+            b.setValue("ae:onset", today.minusDays(1).toString());
+            b.select("ae:severity", "2");
+            b.click("ae:add");
+            b.waitForText("aeList", "Insomnia");
+            b.click("aeList:events:0:edit");
+            b.waitForPageText("Change the adverse event");
+            b.select("ae:outcome", "RECOVERED");
+            b.setValue("ae:end", today.toString());
+            b.click("ae:add");
+            b.waitForText("ae", "a reason for change is required");
+            b.type("ae:reason", "Resolved at the week-1 visit");
+            b.click("ae:add");
+            b.waitForText("aeList", "RECOVERED");
+            b.screenshot("adverse-event-changed");
             b.logout();
 
             b.login("datamanager", "demo-datamanager");
@@ -172,9 +189,9 @@ class BrowserScenarioIT {
             b.login("dsmb", "demo-dsmb");
             b.open("/app/runs.xhtml");
             b.click("start:go");
-            b.waitForPageText("started: the snapshot");
-            b.waitForText("list:runs", "COMPLETED");
-            b.click("list:runs:0:show");
+            String started = b.waitForText("messages", "started: the snapshot");
+            String run = started.replaceAll("(?s).*Run (\\d+) started.*", "$1");
+            b.waitLongForText("detail", "Run " + run + " (COMPLETED)", 180);
             b.waitForPageText("Estimates and contrasts (by arm)");
             b.screenshot("dsmb-run-results");
             Path workbook = b.download("downloads:dsmb", ".xlsx");
