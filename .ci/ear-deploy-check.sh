@@ -51,7 +51,9 @@ subjects=$(curl -s -u datamanager:demo-datamanager -o "$WORK/subjects.json" -w '
   http://127.0.0.1:8080/api/studies/STIM-301/subjects)
 count=$(python3 -c "import json; print(len(json.load(open('$WORK/subjects.json'))))")
 echo "subjects: HTTP $subjects, $count demo subjects"
-[ "$subjects" = 200 ] && [ "$count" -ge 100 ]
+if [ "$subjects" != 200 ] || [ "$count" -lt 100 ]; then
+  echo "the API does not answer from the EAR"; exit 1
+fi
 # The web UI (Faces + PrimeFaces from the EAR's libraries): sign in through the form, then the dashboard.
 JAR="$WORK/ui-cookies"
 curl -s -c "$JAR" -b "$JAR" -o "$WORK/login.html" http://127.0.0.1:8080/login.xhtml
@@ -61,5 +63,7 @@ curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode login=login --data-url
   --data-urlencode "jakarta.faces.ViewState=$viewstate" http://127.0.0.1:8080/login.xhtml
 page=$(curl -s -b "$JAR" -o "$WORK/dashboard.html" -w '%{http_code}' http://127.0.0.1:8080/app/home.xhtml)
 echo "dashboard: HTTP $page"
-[ "$page" = 200 ] && grep -q 'Worklist' "$WORK/dashboard.html" && grep -q 'ln=primefaces' "$WORK/dashboard.html"
+if [ "$page" != 200 ] || ! grep -q 'Worklist' "$WORK/dashboard.html" || ! grep -q 'ln=primefaces' "$WORK/dashboard.html"; then
+  echo "the web UI does not render from the EAR"; exit 1
+fi
 echo "EAR deploy check passed on Payara Server $PAYARA_VERSION"
