@@ -47,6 +47,8 @@ import org.stimtrial.snapshot.JpaSnapshotSource;
  */
 @Stateless
 public class ReportService {
+    /** The media type of the workbooks. */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     @PersistenceContext(unitName = "trial")
     private EntityManager em;
     @Inject
@@ -67,7 +69,7 @@ public class ReportService {
     public void sponsorWorkbook(String protocol, LocalDate cutoff, Actor actor, OutputStream out) {
         TrialSnapshot snapshot = freeze(protocol, cutoff).withoutArms();
         SponsorReport.write(snapshot, header(snapshot, actor), out);
-        audit(actor, protocol + "-sponsor-report-" + cutoff + ".xlsx", "sponsor workbook", snapshot);
+        audit(actor, sponsorName(protocol, cutoff), "sponsor workbook", snapshot);
     }
 
     /** The DSMB closed workbook of a completed run: by arm, with the run's stored results and boundaries. */
@@ -77,7 +79,7 @@ public class ReportService {
         InterimResults results = run.results().orElseThrow();
         DsmbReport.write(snapshot, results, run.boundaries(), new ReportHeader(snapshot.protocol(), snapshot.title(),
                 snapshot.cutoff(), run.snapshotHash(), actor.username(), now(), results.engineVersion()), out);
-        audit(actor, protocol + "-dsmb-run-" + runId + ".xlsx", "DSMB closed workbook", snapshot);
+        audit(actor, dsmbName(protocol, runId), "DSMB closed workbook", snapshot);
     }
 
     /**
@@ -93,7 +95,7 @@ public class ReportService {
             listings.add(AuditTrailListing.of(dataSource));
         }
         int[] counts = ListingWorkbook.write(listings, out);
-        audit(actor, protocol + "-listings-" + cutoff + ".xlsx", "listings" + (unblinded ? " (unblinded)" : ""),
+        audit(actor, listingsName(protocol, cutoff), "listings" + (unblinded ? " (unblinded)" : ""),
                 snapshot);
         return counts;
     }
@@ -113,7 +115,7 @@ public class ReportService {
         TrialSnapshot snapshot = copy(runs().completed(protocol, runId), unblinded);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         DatasetJson.write(domain, snapshot, EngineVersion.current(), now(), w);
-        audit(actor, protocol + "-run-" + runId + "-" + domain.toLowerCase(java.util.Locale.ROOT) + ".json",
+        audit(actor, datasetJsonName(protocol, runId, domain),
                 "Dataset-JSON " + domain + (unblinded ? " (unblinded)" : ""), snapshot);
     }
 
@@ -124,7 +126,7 @@ public class ReportService {
         List<String> arms = snapshot.arms().stream().map(ArmRow::code).toList();
         String script = RScript.generate(protocol, csvName(protocol, runId), run.snapshotHash(),
                 run.engineVersion().orElse(EngineVersion.current()), arms, InterimPlan.protocol());
-        audit(actor, protocol + "-run-" + runId + ".R", "R script", snapshot);
+        audit(actor, rScriptName(protocol, runId), "R script", snapshot);
         return script;
     }
 
@@ -137,8 +139,40 @@ public class ReportService {
         return d;
     }
 
+    /** The file names of the downloads, the same in the API, the UI and the audit trail. */
     public static String csvName(String protocol, long runId) {
         return protocol + "-run-" + runId + "-analysis.csv";
+    }
+
+    public static String sponsorName(String protocol, LocalDate cutoff) {
+        return protocol + "-sponsor-report-" + cutoff + ".xlsx";
+    }
+
+    public static String listingsName(String protocol, LocalDate cutoff) {
+        return protocol + "-listings-" + cutoff + ".xlsx";
+    }
+
+    public static String dsmbName(String protocol, long runId) {
+        return protocol + "-dsmb-run-" + runId + ".xlsx";
+    }
+
+    public static String datasetJsonName(String protocol, long runId, String domain) {
+        return protocol + "-run-" + runId + "-" + domain.toLowerCase(java.util.Locale.ROOT) + ".json";
+    }
+
+    public static String rScriptName(String protocol, long runId) {
+        return protocol + "-run-" + runId + ".R";
+    }
+
+    /**
+     * The cut-off of a report, refused when it lies in the future; callers that stream a report check it before
+     * the first byte is written.
+     */
+    public LocalDate checkedCutoff(LocalDate cutoff) {
+        if (cutoff.isAfter(LocalDate.now(clock))) {
+            throw new ValidationFailedException("cutoff", "the data cut-off " + cutoff + " is in the future");
+        }
+        return cutoff;
     }
 
     private TrialSnapshot copy(AnalysisRun run, boolean unblinded) {
@@ -147,10 +181,7 @@ public class ReportService {
     }
 
     private TrialSnapshot freeze(String protocol, LocalDate cutoff) {
-        if (cutoff.isAfter(LocalDate.now(clock))) {
-            throw new ValidationFailedException("cutoff", "the data cut-off " + cutoff + " is in the future");
-        }
-        return new JpaSnapshotSource(em).freeze(protocol, cutoff);
+        return new JpaSnapshotSource(em).freeze(protocol, checkedCutoff(cutoff));
     }
 
     private ReportHeader header(TrialSnapshot s, Actor actor) {

@@ -33,8 +33,6 @@ import org.stimtrial.web.security.CurrentActor;
 @RequestScoped
 @RolesAllowed({"STATISTICIAN", "UNBLINDED_STATISTICIAN"})
 public class AnalysisRunResource {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /** A run request: the data cut-off and, optionally, the group-sequential plan (default OBF, 0.05, 0.5 and 1). */
     public record RunRequest(@Required LocalDate cutoff, String spending, Double alpha, Integer sides,
                              String fractions) {
@@ -91,13 +89,13 @@ public class AnalysisRunResource {
 
     @GET
     @Path("{run}/reports/dsmb")
-    @Produces(XLSX)
+    @Produces(ReportService.XLSX)
     @RolesAllowed("UNBLINDED_STATISTICIAN")
     public Response dsmb(@PathParam("study") String study, @PathParam("run") long run) {
         runs.completed(study, run);
         Actor who = actor.api();
         StreamingOutput body = out -> reports.dsmbWorkbook(study, run, who, out);
-        return attachment(body, study + "-dsmb-run-" + run + ".xlsx");
+        return attachment(body, ReportService.dsmbName(study, run));
     }
 
     @GET
@@ -121,7 +119,7 @@ public class AnalysisRunResource {
         Actor who = actor.api();
         boolean unblinded = unblinded();
         StreamingOutput body = out -> reports.datasetJson(study, run, domain, unblinded, who, out);
-        return attachment(body, study + "-run-" + run + "-" + domain.toLowerCase(java.util.Locale.ROOT) + ".json");
+        return attachment(body, ReportService.datasetJsonName(study, run, domain));
     }
 
     @GET
@@ -129,7 +127,7 @@ public class AnalysisRunResource {
     @Produces("text/plain")
     @RolesAllowed("UNBLINDED_STATISTICIAN")
     public Response rScript(@PathParam("study") String study, @PathParam("run") long run) {
-        return attachment(reports.rScript(study, run, actor.api()), study + "-run-" + run + ".R");
+        return attachment(reports.rScript(study, run, actor.api()), ReportService.rScriptName(study, run));
     }
 
     private boolean unblinded() {

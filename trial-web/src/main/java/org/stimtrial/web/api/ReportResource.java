@@ -37,19 +37,19 @@ public class ReportResource {
 
     @GET
     @Path("sponsor")
-    @Produces(AnalysisRunResource.XLSX)
+    @Produces(ReportService.XLSX)
     @RolesAllowed({"SPONSOR", "DATA_MANAGER", "STATISTICIAN", "UNBLINDED_STATISTICIAN"})
     public Response sponsor(@PathParam("study") String study, @QueryParam("cutoff") String cutoff) {
         studies.study(study);
         LocalDate date = cutoff(cutoff);
         Actor who = actor.api();
         StreamingOutput body = out -> reports.sponsorWorkbook(study, date, who, out);
-        return AnalysisRunResource.attachment(body, study + "-sponsor-report-" + date + ".xlsx");
+        return AnalysisRunResource.attachment(body, ReportService.sponsorName(study, date));
     }
 
     @GET
     @Path("listings")
-    @Produces(AnalysisRunResource.XLSX)
+    @Produces(ReportService.XLSX)
     @RolesAllowed({"DATA_MANAGER", "STATISTICIAN", "UNBLINDED_STATISTICIAN"})
     public Response listings(@PathParam("study") String study, @QueryParam("cutoff") String cutoff) {
         studies.study(study);
@@ -58,23 +58,18 @@ public class ReportResource {
         boolean unblinded = actor.hasRole(Role.UNBLINDED_STATISTICIAN);
         boolean audit = actor.hasRole(Role.DATA_MANAGER);
         StreamingOutput body = out -> reports.listings(study, date, unblinded, audit, who, out);
-        return AnalysisRunResource.attachment(body, study + "-listings-" + date + ".xlsx");
+        return AnalysisRunResource.attachment(body, ReportService.listingsName(study, date));
     }
 
-    private static LocalDate cutoff(String text) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** The cut-off asked for (default today, UTC), checked before the workbook starts streaming. */
+    private LocalDate cutoff(String text) {
         if (text == null || text.isBlank()) {
-            return today;
+            return LocalDate.now(ZoneOffset.UTC);
         }
-        LocalDate d;
         try {
-            d = LocalDate.parse(text.strip());
+            return reports.checkedCutoff(LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
             throw new ValidationFailedException("cutoff", "'" + text + "' is not a date (YYYY-MM-DD)");
         }
-        if (d.isAfter(today)) {
-            throw new ValidationFailedException("cutoff", "the data cut-off " + d + " is in the future");
-        }
-        return d;
     }
 }

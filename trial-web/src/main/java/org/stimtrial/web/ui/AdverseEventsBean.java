@@ -41,12 +41,13 @@ public class AdverseEventsBean implements Serializable {
     private String relatedness = Relatedness.NOT_RELATED.name();
     private String actionTaken = ActionTaken.NONE.name();
     private String outcome = Outcome.RECOVERING.name();
+    private final PerRequest<List<AdverseEventView>> listed = new PerRequest<>();
     private Long editing;
     private long editingVersion;
     private String reason;
 
     public List<AdverseEventView> getEvents() {
-        return events.list(nav.getProtocol(), page.getN());
+        return listed.get(() -> events.list(nav.getProtocol(), page.getN()));
     }
 
     /** Records a new event, or saves the changes to the event being edited (which need a reason). */
@@ -66,13 +67,14 @@ public class AdverseEventsBean implements Serializable {
         }, Map.of("term", "ae:term", "onsetDate", "ae:onset", "endDate", "ae:end", "severity", "ae:severity",
                 "reason", "ae:reason"))) {
             Ui.info("Adverse event '" + term.strip() + "' " + (id == null ? "recorded" : "changed"));
+            listed.forget();
             cancel();
         }
     }
 
     /** Loads a saved event into the form; saving it then is a change. */
     public void edit(long id) {
-        events.list(nav.getProtocol(), page.getN()).stream().filter(e -> e.id() == id).findFirst().ifPresent(e -> {
+        getEvents().stream().filter(e -> e.id() == id).findFirst().ifPresent(e -> {
             editing = e.id();
             editingVersion = e.version();
             term = e.term();

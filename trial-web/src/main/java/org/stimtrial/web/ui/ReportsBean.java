@@ -39,7 +39,7 @@ public class ReportsBean {
         if (checkedCutoff()) {
             Actor who = actor.ui();
             LocalDate date = cutoff;
-            Ui.download(nav.getProtocol() + "-sponsor-report-" + date + ".xlsx", RunsBean.XLSX,
+            Ui.download(ReportService.sponsorName(nav.getProtocol(), date), ReportService.XLSX,
                     out -> reports.sponsorWorkbook(nav.getProtocol(), date, who, out));
         }
     }
@@ -53,17 +53,13 @@ public class ReportsBean {
             LocalDate date = cutoff;
             boolean unblinded = actor.hasRole(Role.UNBLINDED_STATISTICIAN);
             boolean audit = actor.hasRole(Role.DATA_MANAGER);
-            Ui.download(nav.getProtocol() + "-listings-" + date + ".xlsx", RunsBean.XLSX,
+            Ui.download(ReportService.listingsName(nav.getProtocol(), date), ReportService.XLSX,
                     out -> reports.listings(nav.getProtocol(), date, unblinded, audit, who, out));
         }
     }
 
     private boolean checkedCutoff() {
-        if (cutoff.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-            Ui.error("reports:cutoff", "The data cut-off " + cutoff + " is in the future");
-            return false;
-        }
-        return true;
+        return Ui.attempt(() -> reports.checkedCutoff(cutoff), java.util.Map.of("cutoff", "reports:cutoff"));
     }
 
     public LocalDate getCutoff() {

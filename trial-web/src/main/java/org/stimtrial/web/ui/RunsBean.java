@@ -1,7 +1,6 @@
 package org.stimtrial.web.ui;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.analysis.export.DatasetJson;
@@ -35,7 +33,6 @@ import org.stimtrial.web.security.CurrentActor;
 @ViewScoped
 public class RunsBean implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @EJB
     private AnalysisRunService runs;
@@ -52,8 +49,7 @@ public class RunsBean implements Serializable {
     private String spending = MonitoringPlan.protocolDefault().spending();
     private String fractions = "0.5,1";
     private Long selected;
-    private transient List<RunView> listed;
-    private transient FacesContext listedFor;
+    private final PerRequest<List<RunView>> listed = new PerRequest<>();
 
     public boolean isUnblinded() {
         return actor.hasRole(Role.UNBLINDED_STATISTICIAN);
@@ -61,12 +57,7 @@ public class RunsBean implements Serializable {
 
     /** The runs, read once per request (the table, the poll and its stop condition all ask). */
     public List<RunView> getRuns() {
-        FacesContext request = FacesContext.getCurrentInstance();
-        if (listed == null || listedFor != request) {
-            listed = runs.list(nav.getProtocol(), isUnblinded());
-            listedFor = request;
-        }
-        return listed;
+        return listed.get(() -> runs.list(nav.getProtocol(), isUnblinded()));
     }
 
     public boolean isAnyRunning() {
@@ -87,6 +78,7 @@ public class RunsBean implements Serializable {
             RunView run = runs.start(nav.getProtocol(), cutoff, MonitoringPlan.of(spending, d.alpha(), d.sides(),
                     fractions), actor.ui());
             runner.execute(run.id());
+            listed.forget();
             selected = run.id();
             Ui.info("Run " + run.id() + " started: the snapshot of " + cutoff + " is frozen (" + run.snapshotHash()
                     .substring(0, 12) + "...); the models run in the background");
@@ -101,6 +93,7 @@ public class RunsBean implements Serializable {
         Ui.attempt(() -> {
             RunView again = runs.rerun(nav.getProtocol(), run, actor.ui());
             runner.execute(again.id());
+            listed.forget();
             selected = again.id();
             Ui.info("Run " + again.id() + " reruns the snapshot of run " + run);
         });
@@ -112,7 +105,7 @@ public class RunsBean implements Serializable {
         }
         if (Ui.attempt(() -> runs.completed(nav.getProtocol(), run))) {
             Actor who = actor.ui();
-            Ui.download(nav.getProtocol() + "-dsmb-run-" + run + ".xlsx", XLSX,
+            Ui.download(ReportService.dsmbName(nav.getProtocol(), run), ReportService.XLSX,
                     out -> reports.dsmbWorkbook(nav.getProtocol(), run, who, out));
         }
     }
@@ -133,8 +126,7 @@ public class RunsBean implements Serializable {
         })) {
             Actor who = actor.ui();
             boolean unblinded = isUnblinded();
-            Ui.download(nav.getProtocol() + "-run-" + run + "-" + domain.toLowerCase(Locale.ROOT) + ".json",
-                    "application/json", out -> reports.datasetJson(nav.getProtocol(), run, domain, unblinded, who,
+            Ui.download(ReportService.datasetJsonName(nav.getProtocol(), run, domain), "application/json", out -> reports.datasetJson(nav.getProtocol(), run, domain, unblinded, who,
                             out));
         }
     }
@@ -145,7 +137,7 @@ public class RunsBean implements Serializable {
         }
         String[] script = new String[1];
         if (Ui.attempt(() -> script[0] = reports.rScript(nav.getProtocol(), run, actor.ui()))) {
-            Ui.download(nav.getProtocol() + "-run-" + run + ".R", "text/plain",
+            Ui.download(ReportService.rScriptName(nav.getProtocol(), run), "text/plain",
                     out -> out.write(script[0].getBytes(StandardCharsets.UTF_8)));
         }
     }

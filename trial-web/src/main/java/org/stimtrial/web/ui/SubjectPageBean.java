@@ -57,6 +57,10 @@ public class SubjectPageBean implements Serializable {
     private LocalDate statusDate;
     private String statusReason;
     private final Map<String, String> strata = new LinkedHashMap<>();
+    private final PerRequest<List<VisitView>> schedule = new PerRequest<>();
+    private final PerRequest<Optional<Randomized>> kit = new PerRequest<>();
+    private final PerRequest<Map<String, List<String>>> factors = new PerRequest<>();
+    private final PerRequest<List<SignatureView>> signed = new PerRequest<>();
 
     /** Loads the participant, or answers 404 when it does not exist within the user's sites. */
     public void load() throws IOException {
@@ -77,16 +81,16 @@ public class SubjectPageBean implements Serializable {
     }
 
     public List<VisitView> getVisits() {
-        return visits.visits(nav.getProtocol(), n);
+        return schedule.get(() -> visits.visits(nav.getProtocol(), n));
     }
 
     /** The kit dispensed at randomization, once randomized. */
     public Optional<Randomized> getKit() {
-        return randomization.kit(nav.getProtocol(), n);
+        return kit.get(() -> randomization.kit(nav.getProtocol(), n));
     }
 
     public List<SignatureView> getSignatures() {
-        return signatures.signatures(nav.getProtocol(), n);
+        return signed.get(() -> signatures.signatures(nav.getProtocol(), n));
     }
 
     public String signedAt(SignatureView s) {
@@ -109,7 +113,7 @@ public class SubjectPageBean implements Serializable {
     }
 
     public Map<String, List<String>> getFactors() {
-        return randomization.siteFactors(nav.getProtocol());
+        return factors.get(() -> randomization.siteFactors(nav.getProtocol()));
     }
 
     public List<String> getFactorNames() {
@@ -144,6 +148,7 @@ public class SubjectPageBean implements Serializable {
         if (Ui.attempt(() -> {
             Randomized done = randomization.randomize(nav.getProtocol(), n, given, null, actor.ui());
             subject = subjects.get(nav.getProtocol(), n);
+            kit.forget();
             Ui.info("Randomized. Dispense kit " + done.kitNumber() + ".");
         }, fields)) {
             strata.clear();

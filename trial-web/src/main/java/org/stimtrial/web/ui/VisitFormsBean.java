@@ -59,6 +59,8 @@ public class VisitFormsBean implements Serializable {
     @Inject
     private PasswordReentry password;
 
+    private final PerRequest<List<UrineScreenView>> specimens = new PerRequest<>();
+    private final PerRequest<Optional<AdherenceView>> pillCount = new PerRequest<>();
     private String specimenId;
     private String collectedAt;
     private String source = SpecimenSource.SITE_POC.name();
@@ -73,7 +75,7 @@ public class VisitFormsBean implements Serializable {
     private String signingPassword;
 
     public List<UrineScreenView> getScreens() {
-        return screens.screens(nav.getProtocol(), page.getN(), page.getV());
+        return specimens.get(() -> screens.screens(nav.getProtocol(), page.getN(), page.getV()));
     }
 
     public String collected(UrineScreenView s) {
@@ -85,7 +87,7 @@ public class VisitFormsBean implements Serializable {
     }
 
     public void addScreen() {
-        requireSiteStaff();
+        page.requireSiteStaff();
         List<AnalyteEntry> entries = new ArrayList<>();
         results.forEach((loinc, result) -> {
             if (result != null && !result.isBlank()) {
@@ -109,6 +111,7 @@ public class VisitFormsBean implements Serializable {
         if (Ui.attempt(() -> screens.addScreen(nav.getProtocol(), page.getN(), page.getV(), entry, actor.ui()),
                 Map.of("specimenId", "urine:specimenId", "collectedAt", "urine:collectedAt"))) {
             Ui.info("Urine screen " + entry.specimenId() + " saved");
+            specimens.forget();
             specimenId = null;
             collectedAt = null;
             results.clear();
@@ -116,11 +119,11 @@ public class VisitFormsBean implements Serializable {
     }
 
     public Optional<AdherenceView> getAdherence() {
-        return visits.adherence(nav.getProtocol(), page.getN(), page.getV());
+        return pillCount.get(() -> visits.adherence(nav.getProtocol(), page.getN(), page.getV()));
     }
 
     public void saveAdherence() {
-        requireSiteStaff();
+        page.requireSiteStaff();
         Optional<AdherenceView> saved = getAdherence();
         AdherenceEntry entry = new AdherenceEntry(orZero(dispensed), orZero(returned), orZero(days), orZero(perDay));
         if (Ui.attempt(() -> visits.recordAdherence(nav.getProtocol(), page.getN(), page.getV(), entry,
@@ -128,6 +131,7 @@ public class VisitFormsBean implements Serializable {
                 actor.ui()), Map.of("unitsDispensed", "pills:dispensed", "unitsReturned", "pills:returned",
                         "days", "pills:days", "unitsPerDay", "pills:perDay", "reason", "pills:reason"))) {
             Ui.info("Pill count saved");
+            pillCount.forget();
             adherenceReason = null;
         }
     }
@@ -182,9 +186,6 @@ public class VisitFormsBean implements Serializable {
         return nav.zoneOf(page.getSite());
     }
 
-    private void requireSiteStaff() {
-        page.requireSiteStaff();
-    }
 
     private static int orZero(Integer v) {
         return v == null ? 0 : v;
