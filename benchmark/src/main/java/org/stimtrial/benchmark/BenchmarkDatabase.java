@@ -17,7 +17,9 @@ import org.stimtrial.platform.Migrations;
 
 /**
  * A PostgreSQL server for a benchmark run (embedded binaries, 127.0.0.1 only), migrated, with the application's
- * persistence unit in resource-local mode: one entity manager per worker thread, one transaction per call.
+ * persistence unit in resource-local mode: one entity manager per worker thread, one transaction per call, connections
+ * from EclipseLink's own pool (as the application's come from the server's pool; a connection opened per statement
+ * would measure PostgreSQL's connection start-up instead of the import).
  */
 final class BenchmarkDatabase implements AutoCloseable {
     private final EmbeddedPostgres server;
@@ -33,7 +35,12 @@ final class BenchmarkDatabase implements AutoCloseable {
         emf = Persistence.createEntityManagerFactory("trial", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", dataSource,
+                "jakarta.persistence.nonJtaDataSource", "",
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                "jakarta.persistence.jdbc.url", server.getJdbcUrl("postgres", "postgres"),
+                "jakarta.persistence.jdbc.user", "postgres",
+                "eclipselink.connection-pool.default.min", "16",
+                "eclipselink.connection-pool.default.max", "32",
                 "eclipselink.weaving", "false",
                 "eclipselink.logging.level", "WARNING"));
         perThread = ThreadLocal.withInitial(emf::createEntityManager);

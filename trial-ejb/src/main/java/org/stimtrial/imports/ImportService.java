@@ -37,8 +37,8 @@ import org.stimtrial.study.Study;
 public class ImportService {
     /** The largest payload taken in. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
-    /** Records applied between flushes of a large batch. */
-    private static final int FLUSH_EVERY = 100;
+    /** Records applied between progress reports of a large batch. */
+    private static final int REPORT_EVERY = 100;
 
     @PersistenceContext(unitName = "trial")
     private EntityManager em;
@@ -129,8 +129,8 @@ public class ImportService {
             em.persist(new ImportRecord(batch, number, record.raw(), record.screeningNumber().orElse(null),
                     outcome));
             outcomes.add(outcome.status());
-            if (number % FLUSH_EVERY == 0) {
-                batch = writtenSoFar(batchId);
+            batch = writtenSoFar(batchId);
+            if (number % REPORT_EVERY == 0) {
                 progress.applied(batchId, number, records.size());
             }
         }
@@ -139,8 +139,10 @@ public class ImportService {
     }
 
     /**
-     * Writes what a large batch applied so far and forgets it in memory (it stays uncommitted in this transaction),
-     * so that applying a record costs the same at the end of a large file as at its start.
+     * Writes what the batch applied so far and forgets it in memory (it stays uncommitted in this transaction), after
+     * every record: every query flushes the persistence context first, and a flush compares every entity it holds,
+     * so a context kept over many records made each record slower than the one before (measured: 100 records per
+     * flush 497 rows/s, 30: 1,412, 10: 1,946, 1: 2,283 on the 20,000-row benchmark file).
      */
     private ImportBatch writtenSoFar(long batchId) {
         em.flush();
