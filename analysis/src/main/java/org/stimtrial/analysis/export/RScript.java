@@ -8,8 +8,10 @@ import org.stimtrial.analysis.interim.InterimPlan;
  * The R script that refits the prespecified models from the analysis-ready CSV with the same calls the engine was
  * validated against (docs/analysis.md): lme4/lmerTest for the LMM, glmer for the primary logistic model, nlme::gls
  * for the MMRM, geepack for the GEE, emmeans for week-{@code lastWeek} contrasts against placebo with Dunnett's
- * ("mvt") adjustment, and the TES with Wilcoxon tests. Each block prints the numbers the DSMB workbook's Models
- * sheet shows, so the two can be compared line by line.
+ * ("mvt", seeded) adjustment, and the TES with Wilcoxon tests. Each block prints the numbers the DSMB workbook's
+ * Models sheet shows, and the script writes them to {@code <csv name>-r-results.csv} (model, section, label, estimate,
+ * se, p, p_adjusted, with the workbook's model keys and labels), so the two can be compared line by line and by
+ * program ({@code RScriptInRTest} does).
  */
 public final class RScript {
     private RScript() {
@@ -44,19 +46,37 @@ public final class RScript {
                 d <- d[order(d$subject_id, d$week), ]
                 at_last <- list(week = %7$d)
 
+                results <- list()
+                keep <- function(model, section, label, estimate, se, p, p_adjusted = NA) {
+                  results[[length(results) + 1]] <<- data.frame(model = model, section = section, label = label,
+                    estimate = estimate, se = se, p = p, p_adjusted = p_adjusted, stringsAsFactors = FALSE)
+                }
+                fixed <- function(model, co) {
+                  print(co)
+                  keep(model, "fixed", rownames(co), co[, 1], co[, 2], co[, ncol(co)])
+                }
+                versus_placebo <- function(model, em) {
+                  set.seed(12345)
+                  s <- summary(contrast(em, method = "trt.vs.ctrl", ref = 1), infer = TRUE, adjust = "mvt")
+                  print(s)
+                  raw <- summary(contrast(em, method = "trt.vs.ctrl", ref = 1), adjust = "none")
+                  keep(model, "contrast", as.character(s$contrast), s$estimate, s$SE, raw$p.value, s$p.value)
+                }
+
                 cat("\\n== Primary: weekly urine-screen negativity, logistic mixed model (Laplace) ==\\n")
                 uds <- d[!is.na(d$uds_negative), ]
-                glmm <- glmer(uds_negative ~ arm*week + (1 | subject_id), data = uds, family = binomial)
-                print(summary(glmm)$coefficients)
-                em <- emmeans(glmm, ~ arm, at = at_last)
-                print(summary(contrast(em, method = "trt.vs.ctrl", ref = 1), infer = TRUE, adjust = "mvt"))
+                # bobyqa in both stages: lme4's default second stage (Nelder-Mead) can stop short of the optimum
+                # ("failed to converge", seen with max|grad| 0.08 on weeks 1-4 of the validation trial)
+                glmm <- glmer(uds_negative ~ arm*week + (1 | subject_id), data = uds, family = binomial,
+                              control = glmerControl(optimizer = "bobyqa", optCtrl = list(maxfun = 1e5)))
+                fixed("glmm_uds", summary(glmm)$coefficients)
+                versus_placebo("glmm_uds", emmeans(glmm, ~ arm, at = at_last))
 
                 cat("\\n== Sensitivity: GEE, exchangeable working correlation ==\\n")
                 gee <- geeglm(uds_negative ~ arm*week, id = subject_id, data = uds, family = binomial,
                               corstr = "exchangeable")
-                print(summary(gee)$coefficients)
-                em <- emmeans(gee, ~ arm, at = at_last)
-                print(summary(contrast(em, method = "trt.vs.ctrl", ref = 1), infer = TRUE, adjust = "mvt"))
+                fixed("gee_uds", summary(gee)$coefficients)
+                versus_placebo("gee_uds", emmeans(gee, ~ arm, at = at_last))
 
                 vas <- d[!is.na(d$craving) & !is.na(d$baseline_craving), ]
                 cat("\\n== Secondary: craving VAS, MMRM (unstructured, REML) ==\\n")
@@ -64,16 +84,14 @@ public final class RScript {
                 mmrm <- gls(craving ~ arm*fweek + baseline_craving, data = vas, method = "REML",
                             correlation = corSymm(form = ~ visit_index | subject_id),
                             weights = varIdent(form = ~ 1 | fweek))
-                print(summary(mmrm)$tTable)
-                em <- emmeans(mmrm, ~ arm, at = list(fweek = "%7$d"), mode = "df.error")
-                print(summary(contrast(em, method = "trt.vs.ctrl", ref = 1), infer = TRUE, adjust = "mvt"))
+                fixed("mmrm_craving", summary(mmrm)$tTable)
+                versus_placebo("mmrm_craving", emmeans(mmrm, ~ arm, at = list(fweek = "%7$d"), mode = "df.error"))
 
                 cat("\\n== Secondary: craving VAS, LMM with random intercept and slope (REML, Satterthwaite) ==\\n")
                 lmm <- lmer(craving ~ arm*week + baseline_craving + site + (1 + week | subject_id), data = vas,
                             REML = TRUE)
-                print(summary(lmm)$coefficients)
-                em <- emmeans(lmm, ~ arm, at = at_last, lmer.df = "satterthwaite")
-                print(summary(contrast(em, method = "trt.vs.ctrl", ref = 1), infer = TRUE, adjust = "mvt"))
+                fixed("lmm_craving", summary(lmm)$coefficients)
+                versus_placebo("lmm_craving", emmeans(lmm, ~ arm, at = at_last, lmer.df = "satterthwaite"))
 
                 cat("\\n== TES: negative weeks %6$d-%7$d, a missing screen counted positive ==\\n")
                 complete <- names(which(tapply(d$week, d$subject_id, function(w) all(%6$d:%7$d %%in%% w))))
@@ -83,10 +101,20 @@ public final class RScript {
                 print(aggregate(neg ~ arm, data = tes, FUN = function(x) c(n = length(x), mean = mean(x),
                                                                          sd = sd(x), median = median(x))))
                 placebo <- levels(d$arm)[1]
-                for (a in levels(d$arm)[-1]) {
+                for (a in levels(droplevels(tes$arm))) {
+                  x <- tes$neg[tes$arm == a]
+                  keep("tes", "arm", a, mean(x), sd(x), NA)
+                }
+                for (a in levels(droplevels(tes$arm))[-1]) {
                   w <- wilcox.test(tes$neg[tes$arm == a], tes$neg[tes$arm == placebo], exact = FALSE, correct = TRUE)
                   cat(sprintf("%%s vs %%s: W = %%.1f, p = %%.6g\\n", a, placebo, w$statistic, w$p.value))
+                  keep("tes", "wilcoxon", paste(a, "vs", placebo), unname(w$statistic), NA, w$p.value)
                 }
+
+                out <- sub("\\\\.csv$", "", "%2$s")
+                out <- paste0(out, "-r-results.csv")
+                write.csv(do.call(rbind, results), out, row.names = FALSE, quote = FALSE)
+                cat("\\nEstimates written to", out, "\\n")
                 """.formatted(protocol, csvFile, snapshotHash, engineVersion, levels, first, last);
     }
 }
