@@ -24,6 +24,7 @@ import org.stimtrial.analysis.report.SponsorReport;
 import org.stimtrial.analysis.report.Table;
 import org.stimtrial.analysis.snapshot.SnapshotCodec;
 import org.stimtrial.analysis.snapshot.SnapshotRows.AdverseEventRow;
+import org.stimtrial.analysis.snapshot.SnapshotRows.AnalyteRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.ArmRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.CravingRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.QueryRow;
@@ -139,6 +140,7 @@ public final class ReportBenchmark {
         List<SubjectRow> subjects = new ArrayList<>();
         List<VisitRow> visits = new ArrayList<>();
         List<ScreenRow> screens = new ArrayList<>();
+        List<AnalyteRow> analytes = new ArrayList<>();
         List<CravingRow> cravings = new ArrayList<>();
         List<AdverseEventRow> events = new ArrayList<>();
         List<QueryRow> queries = new ArrayList<>();
@@ -159,8 +161,11 @@ public final class ReportBenchmark {
                     cravings.add(new CravingRow(id, v.code(), "VAS", "craving", date,
                             Math.max(0, Math.min(100, level - v.week().getAsInt() + 10 * random.nextGaussian()))));
                     for (int k = 0; k < (v.week().getAsInt() == 0 ? 1 : 2); k++) {
-                        screens.add(new ScreenRow(id, v.code(), id + "-" + v.code() + "-" + k, date,
-                                random.nextDouble() < 0.3));
+                        boolean negative = random.nextDouble() < 0.3;
+                        screens.add(new ScreenRow(id, v.code(), id + "-" + v.code() + "-" + k, date, negative));
+                        analytes.add(new AnalyteRow(id, v.code(), id + "-" + v.code() + "-" + k, "METHAMPH",
+                                "19554-5", "Methamphetamine [Presence] in Urine by Screen method", "SCREEN",
+                                negative ? "NEGATIVE" : "POSITIVE", Optional.of("500"), Optional.empty()));
                     }
                 }
             }
@@ -174,6 +179,6 @@ public final class ReportBenchmark {
             }
         }
         return new TrialSnapshot("BENCH-2000", "Simulated 2,000-participant trial", cutoff, arms, sites, schedule,
-                subjects, visits, screens, cravings, events, queries, List.of());
+                subjects, visits, screens, analytes, cravings, events, queries, List.of());
     }
 }

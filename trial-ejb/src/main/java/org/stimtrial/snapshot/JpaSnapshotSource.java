@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.stimtrial.analysis.snapshot.SnapshotRows.AdverseEventRow;
+import org.stimtrial.analysis.snapshot.SnapshotRows.AnalyteRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.ArmRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.CravingRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.QuarantineRow;
@@ -28,6 +29,7 @@ import org.stimtrial.analysis.snapshot.TrialSnapshot;
 import org.stimtrial.study.JpaStudyRepository;
 import org.stimtrial.study.Studies;
 import org.stimtrial.study.Study;
+import org.stimtrial.visit.AnalyteResult;
 import org.stimtrial.visit.UrineDrugScreen;
 
 /**
@@ -126,6 +128,7 @@ public final class JpaSnapshotSource {
         }
 
         List<ScreenRow> screens = new ArrayList<>();
+        List<AnalyteRow> analytes = new ArrayList<>();
         List<UrineDrugScreen> specimens = em.createQuery("SELECT u FROM UrineDrugScreen u JOIN FETCH u.visit v"
                 + " JOIN FETCH v.subject s JOIN FETCH v.definition WHERE s.study = :study", UrineDrugScreen.class)
                 .setParameter("study", study).setHint("eclipselink.batch", "u.results")
@@ -135,8 +138,14 @@ public final class JpaSnapshotSource {
             LocalDate collected = u.collectedAt().atZoneSameInstant(u.visit().subject().site().timeZone())
                     .toLocalDate();
             if (bySubject.containsKey(subject) && !collected.isAfter(cutoff)) {
-                screens.add(new ScreenRow(subject, u.visit().definition().code(), u.specimenId(), collected,
-                        u.isNegative()));
+                String visit = u.visit().definition().code();
+                screens.add(new ScreenRow(subject, visit, u.specimenId(), collected, u.isNegative()));
+                for (AnalyteResult r : u.results()) {
+                    analytes.add(new AnalyteRow(subject, visit, u.specimenId(), r.analyte().testCode(),
+                            r.analyte().loinc(), r.analyte().display(), r.analyte().method().name(),
+                            r.result().name(), r.cutoffNgMl().map(BigDecimal::toPlainString),
+                            r.concentrationNgMl().map(BigDecimal::toPlainString)));
+                }
             }
         }
 
@@ -171,7 +180,7 @@ public final class JpaSnapshotSource {
             }
         }
         return new TrialSnapshot(study.protocolCode(), study.title(), cutoff, arms, sites, schedule, subjects,
-                visits, screens, cravings, events, queries, quarantine);
+                visits, screens, analytes, cravings, events, queries, quarantine);
     }
 
     @SuppressWarnings("unchecked")

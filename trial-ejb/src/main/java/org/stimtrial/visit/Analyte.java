@@ -69,6 +69,17 @@ public enum Analyte {
         return loinc;
     }
 
+    /**
+     * The SDTM-style short test code by substance ({@code AMPHET}, {@code METHAMPH}, {@code AMPHETS} for a test of
+     * the class); the method and the LOINC code tell the tests of one substance apart.
+     */
+    public String testCode() {
+        if (substances.size() > 1) {
+            return "AMPHETS";
+        }
+        return substances.contains(Substance.AMPHETAMINE) ? "AMPHET" : "METHAMPH";
+    }
+
     public String display() {
         return display;
     }

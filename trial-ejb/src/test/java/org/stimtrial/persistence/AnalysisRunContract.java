@@ -126,6 +126,9 @@ abstract class AnalysisRunContract {
         assertEquals(f.db().count("subject"), a.subjects().size());
         assertEquals(f.db().count("allocation"), a.subjects().stream().filter(s -> s.randomized()).count());
         assertEquals(f.db().count("urine_drug_screen"), a.screens().size());
+        assertEquals(f.db().count("uds_analyte_result"), a.analytes().size());
+        assertTrue(a.analytes().stream().allMatch(r -> a.screens().stream().anyMatch(u -> u.specimen()
+                .equals(r.specimen()) && u.subject().equals(r.subject()))), "every analyte row is of a specimen");
         TrialSnapshot early = f.db().tx(() -> new JpaSnapshotSource(f.db().em()).freeze(STUDY, CUTOFF.minusDays(60)));
         assertTrue(early.subjects().size() < a.subjects().size());
         assertTrue(early.screens().stream().allMatch(s -> !s.collectedOn().isAfter(CUTOFF.minusDays(60))));

@@ -4,16 +4,24 @@ import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.stimtrial.analysis.AnalysisException;
+import org.stimtrial.analysis.snapshot.SnapshotRows.AnalyteRow;
+import org.stimtrial.analysis.snapshot.SnapshotRows.ScreenRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.SubjectRow;
 import org.stimtrial.analysis.snapshot.TrialSnapshot;
 
 /**
- * CDISC Dataset-JSON 1.1 files of a snapshot for the domains DM, LB (urine screens: one record per specimen, the
- * amphetamine-type stimulant result NEGATIVE or NOT NEGATIVE), QS (craving scale scores), AE and DS (consent,
+ * CDISC Dataset-JSON 1.1 files of a snapshot for the domains DM, LB (urine screens: one record per analyte and
+ * specimen, with its LOINC code, method, result and, for measured concentrations, the value in ng/mL; a snapshot
+ * frozen before analyte results were kept gives one record per specimen, the amphetamine-type stimulant result
+ * NEGATIVE or NOT NEGATIVE), QS (craving scale scores), AE and DS (consent,
  * randomization, end of participation). Top-level attributes: datasetJSONCreationDateTime, datasetJSONVersion
  * 1.1.0, fileOID, originator, sourceSystem, studyOID, itemGroupOID, isReferenceData, records, name, label, columns,
  * rows. DM carries ARMCD and ARM only when the snapshot is unblinded.
@@ -133,19 +141,53 @@ public final class DatasetJson {
         return new Domain("Demographics", cols, rows);
     }
 
+    /** One LB record: an analyte's result on a specimen, or (snapshots frozen before analytes were kept) the specimen. */
+    private record LbRecord(ScreenRow specimen, Optional<AnalyteRow> analyte) {
+    }
+
     private static Domain lb(TrialSnapshot s) {
         List<Col> cols = List.of(key("STUDYID", "Study Identifier"), str("DOMAIN", "Domain Abbreviation"),
                 key("USUBJID", "Unique Subject Identifier"), new Col("LBSEQ", "Sequence Number", "integer", true),
                 str("LBREFID", "Specimen ID"), str("LBTESTCD", "Lab Test or Examination Short Name"),
                 str("LBTEST", "Lab Test or Examination Name"), str("LBCAT", "Category for Lab Test"),
-                str("LBORRES", "Result or Finding in Original Units"), str("LBSTRESC",
-                        "Character Result/Finding in Std Format"), str("LBSPEC", "Specimen Type"),
-                str("VISIT", "Visit Name"), date("LBDTC", "Date/Time of Specimen Collection"));
-        return new Domain("Laboratory Test Results (urine drug screens)", cols, sequenced(s.screens(),
-                u -> u.subject(), (u, seq) -> List.of(s.protocol(), "LB", usubjid(s, u.subject()), seq, u.specimen(),
-                        "AMPHSTIM", "Amphetamine-type stimulants, urine", "URINE DRUG SCREEN",
-                        u.negative() ? "NEGATIVE" : "NOT NEGATIVE", u.negative() ? "NEGATIVE" : "NOT NEGATIVE",
-                        "URINE", u.visit(), u.collectedOn().toString())));
+                str("LBLOINC", "LOINC Code"), str("LBMETHOD", "Method of Test or Examination"),
+                str("LBORRES", "Result or Finding in Original Units"), str("LBORRESU", "Original Units"),
+                str("LBSTRESC", "Character Result/Finding in Std Format"),
+                new Col("LBSTRESN", "Numeric Result/Finding in Standard Units", "double", false),
+                str("LBSPEC", "Specimen Type"), str("VISIT", "Visit Name"),
+                date("LBDTC", "Date/Time of Specimen Collection"));
+        Map<String, List<AnalyteRow>> bySpecimen = new HashMap<>();
+        s.analytes().forEach(a -> bySpecimen.computeIfAbsent(a.subject() + "|" + a.specimen(), k -> new ArrayList<>())
+                .add(a));
+        List<LbRecord> records = new ArrayList<>();
+        for (ScreenRow u : s.screens()) {
+            List<AnalyteRow> analytes = bySpecimen.getOrDefault(u.subject() + "|" + u.specimen(), List.of());
+            if (analytes.isEmpty()) {
+                records.add(new LbRecord(u, Optional.empty()));
+            }
+            analytes.forEach(a -> records.add(new LbRecord(u, Optional.of(a))));
+        }
+        return new Domain("Laboratory Test Results (urine drug screens)", cols, sequenced(records,
+                r -> r.specimen().subject(), (r, seq) -> lbRow(s, r, seq)));
+    }
+
+    private static List<Object> lbRow(TrialSnapshot s, LbRecord r, int seq) {
+        ScreenRow u = r.specimen();
+        List<Object> row = new ArrayList<>(List.of(s.protocol(), "LB", usubjid(s, u.subject()), seq, u.specimen()));
+        if (r.analyte().isPresent()) {
+            AnalyteRow a = r.analyte().get();
+            String result = a.concentrationNgMl().orElse(a.result());
+            row.addAll(List.of(a.testCode(), a.test(), "URINE DRUG SCREEN", a.loinc(), a.method(), result));
+            row.add(a.concentrationNgMl().map(c -> "ng/mL").orElse(null));
+            row.add(result);
+            row.add(a.concentrationNgMl().map(Double::parseDouble).orElse(null));
+        } else {
+            String result = u.negative() ? "NEGATIVE" : "NOT NEGATIVE";
+            row.addAll(List.of("AMPHSTIM", "Amphetamine-type stimulants, urine", "URINE DRUG SCREEN"));
+            row.addAll(Arrays.asList(null, null, result, null, result, null));
+        }
+        row.addAll(List.of("URINE", u.visit(), u.collectedOn().toString()));
+        return row;
     }
 
     private static Domain qs(TrialSnapshot s) {

@@ -3,18 +3,27 @@ package org.stimtrial.analysis.snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.stimtrial.analysis.AnalysisException;
 
 /**
  * The canonical text of a {@link TrialSnapshot}: a header line, then one section per kind of row ({@code #Kind},
  * a CSV header of the record's components, then the rows), RFC 4180 quoting, ISO dates, {@code Double.toString}
  * numbers (which read back exactly), empty fields for absent optionals. {@link #hash} is the SHA-256 of these UTF-8
- * bytes: the snapshot's content hash.
+ * bytes: the snapshot's content hash. Version 2 added the analyte results of each urine specimen
+ * ({@code AnalyteRow}); snapshots frozen as version 1 are still read (with no analyte rows), and their stored bytes
+ * and hash stay as they were frozen.
  */
 public final class SnapshotCodec {
-    static final String MAGIC = "#STIMTRIAL-SNAPSHOT 1";
+    static final String MAGIC = "#STIMTRIAL-SNAPSHOT 2";
+    private static final String MAGIC_1 = "#STIMTRIAL-SNAPSHOT 1";
+    private static final List<String> SECTIONS = List.of("Study", "ArmRow", "SiteRow", "VisitPlanRow",
+            "SubjectRow", "VisitRow", "ScreenRow", "AnalyteRow", "CravingRow", "AdverseEventRow", "QueryRow",
+            "QuarantineRow");
 
     private SnapshotCodec() {
     }
@@ -30,6 +39,7 @@ public final class SnapshotCodec {
         RecordCsv.section(sb, SnapshotRows.SubjectRow.class, s.subjects());
         RecordCsv.section(sb, SnapshotRows.VisitRow.class, s.visits());
         RecordCsv.section(sb, SnapshotRows.ScreenRow.class, s.screens());
+        RecordCsv.section(sb, SnapshotRows.AnalyteRow.class, s.analytes());
         RecordCsv.section(sb, SnapshotRows.CravingRow.class, s.cravings());
         RecordCsv.section(sb, SnapshotRows.AdverseEventRow.class, s.adverseEvents());
         RecordCsv.section(sb, SnapshotRows.QueryRow.class, s.queries());
@@ -50,29 +60,37 @@ public final class SnapshotCodec {
         }
     }
 
-    /** Reads canonical bytes back; anything else is refused with the line at fault. */
+    /** Reads canonical bytes back (version 2, or version 1 without analyte rows); anything else is refused. */
     public static TrialSnapshot decode(byte[] bytes) {
-        List<RecordCsv.Section> parts = RecordCsv.sections(bytes, MAGIC, "StimTrial snapshot");
+        boolean version1 = startsWith(bytes, MAGIC_1 + "\n");
+        List<RecordCsv.Section> parts = RecordCsv.sections(bytes, version1 ? MAGIC_1 : MAGIC, "StimTrial snapshot");
         List<String> names = parts.stream().map(RecordCsv.Section::name).toList();
-        List<List<List<String>>> sections = parts.stream().map(RecordCsv.Section::lines).toList();
-        List<String> expected = List.of("Study", "ArmRow", "SiteRow", "VisitPlanRow", "SubjectRow", "VisitRow",
-                "ScreenRow", "CravingRow", "AdverseEventRow", "QueryRow", "QuarantineRow");
+        List<String> expected = version1 ? SECTIONS.stream().filter(n -> !n.equals("AnalyteRow")).toList()
+                : SECTIONS;
         if (!names.equals(expected)) {
             throw new AnalysisException("snapshot sections " + names + " are not " + expected);
         }
-        List<List<String>> study = sections.get(0);
+        Map<String, List<List<String>>> sections = new HashMap<>();
+        parts.forEach(p -> sections.put(p.name(), p.lines()));
+        List<List<String>> study = sections.get("Study");
         if (study.size() != 2 || study.get(1).size() != 3) {
             throw new AnalysisException("snapshot: the Study section needs one row of protocol, title, cutoff");
         }
         return new TrialSnapshot(study.get(1).get(0), study.get(1).get(1), RecordCsv.date(study.get(1).get(2)),
-                RecordCsv.rows(SnapshotRows.ArmRow.class, sections.get(1)), RecordCsv.rows(SnapshotRows.SiteRow.class, sections.get(2)),
-                RecordCsv.rows(SnapshotRows.VisitPlanRow.class, sections.get(3)),
-                RecordCsv.rows(SnapshotRows.SubjectRow.class, sections.get(4)), RecordCsv.rows(SnapshotRows.VisitRow.class, sections.get(5)),
-                RecordCsv.rows(SnapshotRows.ScreenRow.class, sections.get(6)),
-                RecordCsv.rows(SnapshotRows.CravingRow.class, sections.get(7)),
-                RecordCsv.rows(SnapshotRows.AdverseEventRow.class, sections.get(8)),
-                RecordCsv.rows(SnapshotRows.QueryRow.class, sections.get(9)),
-                RecordCsv.rows(SnapshotRows.QuarantineRow.class, sections.get(10)));
+                rows(SnapshotRows.ArmRow.class, sections), rows(SnapshotRows.SiteRow.class, sections),
+                rows(SnapshotRows.VisitPlanRow.class, sections), rows(SnapshotRows.SubjectRow.class, sections),
+                rows(SnapshotRows.VisitRow.class, sections), rows(SnapshotRows.ScreenRow.class, sections),
+                version1 ? List.of() : rows(SnapshotRows.AnalyteRow.class, sections),
+                rows(SnapshotRows.CravingRow.class, sections), rows(SnapshotRows.AdverseEventRow.class, sections),
+                rows(SnapshotRows.QueryRow.class, sections), rows(SnapshotRows.QuarantineRow.class, sections));
     }
 
+    private static <R extends Record> List<R> rows(Class<R> kind, Map<String, List<List<String>>> sections) {
+        return RecordCsv.rows(kind, sections.get(kind.getSimpleName()));
+    }
+
+    private static boolean startsWith(byte[] bytes, String text) {
+        byte[] prefix = text.getBytes(StandardCharsets.UTF_8);
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
 }

@@ -49,6 +49,17 @@ public final class SnapshotRows {
     public record ScreenRow(String subject, String visit, String specimen, LocalDate collectedOn, boolean negative) {
     }
 
+    /**
+     * One analyte's result on a urine specimen: a short test code by substance ({@code AMPHET}, {@code METHAMPH},
+     * {@code AMPHETS} for the class), the LOINC code and its name, the method ({@code SCREEN}, {@code CONFIRMATION},
+     * {@code QUANTITATIVE}), the qualitative result ({@code NEGATIVE}, {@code POSITIVE}, {@code INVALID},
+     * {@code NOT_DONE}) and, as recorded (decimal text, ng/mL), the cutoff and the measured concentration.
+     */
+    public record AnalyteRow(String subject, String visit, String specimen, String testCode, String loinc,
+                             String test, String method, String result, Optional<String> cutoffNgMl,
+                             Optional<String> concentrationNgMl) {
+    }
+
     /** One craving scale score, e.g. instrument VAS scale craving, BSCS total, ACQ subscales. */
     public record CravingRow(String subject, String visit, String instrument, String scale, LocalDate assessedOn,
                              double score) {

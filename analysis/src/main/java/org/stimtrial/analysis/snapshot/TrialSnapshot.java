@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.analysis.AnalysisException;
 import org.stimtrial.analysis.snapshot.SnapshotRows.AdverseEventRow;
+import org.stimtrial.analysis.snapshot.SnapshotRows.AnalyteRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.ArmRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.CravingRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.QuarantineRow;
@@ -24,7 +25,8 @@ import org.stimtrial.analysis.snapshot.SnapshotRows.VisitRow;
  */
 public record TrialSnapshot(String protocol, String title, LocalDate cutoff, List<ArmRow> arms,
                             List<SiteRow> sites, List<VisitPlanRow> schedule, List<SubjectRow> subjects,
-                            List<VisitRow> visits, List<ScreenRow> screens, List<CravingRow> cravings,
+                            List<VisitRow> visits, List<ScreenRow> screens, List<AnalyteRow> analytes,
+                            List<CravingRow> cravings,
                             List<AdverseEventRow> adverseEvents, List<QueryRow> queries,
                             List<QuarantineRow> quarantine) {
 
@@ -38,6 +40,7 @@ public record TrialSnapshot(String protocol, String title, LocalDate cutoff, Lis
         subjects = canonical(subjects);
         visits = canonical(visits);
         screens = canonical(screens);
+        analytes = canonical(analytes);
         cravings = canonical(cravings);
         adverseEvents = canonical(adverseEvents);
         queries = canonical(queries);
@@ -53,7 +56,7 @@ public record TrialSnapshot(String protocol, String title, LocalDate cutoff, Lis
         return new TrialSnapshot(protocol, title, cutoff, arms, sites, schedule,
                 subjects.stream().map(s -> new SubjectRow(s.subject(), s.site(), Optional.empty(), s.sex(),
                         s.yearOfBirth(), s.consentDate(), s.status(), s.statusDate(), s.randomizedOn())).toList(),
-                visits, screens, cravings, adverseEvents, queries, quarantine);
+                visits, screens, analytes, cravings, adverseEvents, queries, quarantine);
     }
 
     /** Whether any participant's arm is present (false for blinded copies). */

@@ -10,11 +10,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stimtrial.analysis.AnalysisException;
@@ -32,6 +34,8 @@ import org.stimtrial.analysis.lmm.LmmFit;
 import org.stimtrial.analysis.model.FactorLevels;
 import org.stimtrial.analysis.model.Formula;
 import org.stimtrial.analysis.model.ModelFrame;
+import org.stimtrial.analysis.snapshot.SnapshotCodec;
+import org.stimtrial.analysis.snapshot.SnapshotRows;
 import org.stimtrial.analysis.snapshot.TrialSnapshot;
 
 /** Dataset-JSON structure and counts, the analysis-ready CSV refits to the run's numbers, the R script's calls. */
@@ -52,7 +56,7 @@ class AnalysisExportsTest {
 
     @Test
     void everyDomainIsDatasetJson11WithOneRowPerRecord() {
-        Map<String, Integer> expected = Map.of("DM", snapshot.subjects().size(), "LB", snapshot.screens().size(),
+        Map<String, Integer> expected = Map.of("DM", snapshot.subjects().size(), "LB", snapshot.analytes().size(),
                 "QS", snapshot.cravings().size(), "AE", snapshot.adverseEvents().size(), "DS",
                 2 * snapshot.subjects().size() + (int) snapshot.subjects().stream()
                         .filter(s -> s.status().equals("COMPLETED")).count());
@@ -73,6 +77,56 @@ class AnalysisExportsTest {
             assertEquals("IT." + domain + ".STUDYID", first.getString("itemOID"));
             assertEquals(1, first.getInt("keySequence"));
         }
+    }
+
+    @Test
+    void laboratoryResultsAreOneRecordPerAnalyteOfASpecimen() {
+        SnapshotRows.ScreenRow specimen = snapshot.screens().get(0);
+        List<SnapshotRows.AnalyteRow> analytes = List.of(
+                new SnapshotRows.AnalyteRow(specimen.subject(), specimen.visit(), specimen.specimen(), "AMPHETS",
+                        "19261-7", "Amphetamines [Presence] in Urine by Screen method", "SCREEN", "POSITIVE",
+                        Optional.of("500"), Optional.empty()),
+                new SnapshotRows.AnalyteRow(specimen.subject(), specimen.visit(), specimen.specimen(), "METHAMPH",
+                        "16235-4", "Methamphetamine [Mass/volume] in Urine", "QUANTITATIVE", "POSITIVE",
+                        Optional.of("250"), Optional.of("1840.5")));
+        TrialSnapshot one = new TrialSnapshot(snapshot.protocol(), snapshot.title(), snapshot.cutoff(),
+                snapshot.arms(), snapshot.sites(), snapshot.schedule(), snapshot.subjects(), snapshot.visits(),
+                List.of(specimen), analytes, List.of(), List.of(), List.of(), List.of());
+        JsonObject lb = datasetJson("LB", one);
+        List<String> names = lb.getJsonArray("columns").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("name")).toList();
+        JsonArray rows = lb.getJsonArray("rows");
+        assertEquals(2, rows.size());
+        JsonArray screen = rows.getJsonArray(0);
+        assertEquals("AMPHETS", screen.getString(names.indexOf("LBTESTCD")));
+        assertEquals("19261-7", screen.getString(names.indexOf("LBLOINC")));
+        assertEquals("POSITIVE", screen.getString(names.indexOf("LBORRES")));
+        assertTrue(screen.isNull(names.indexOf("LBORRESU")));
+        JsonArray measured = rows.getJsonArray(1);
+        assertEquals("QUANTITATIVE", measured.getString(names.indexOf("LBMETHOD")));
+        assertEquals("1840.5", measured.getString(names.indexOf("LBORRES")));
+        assertEquals("ng/mL", measured.getString(names.indexOf("LBORRESU")));
+        assertEquals(1840.5, measured.getJsonNumber(names.indexOf("LBSTRESN")).doubleValue(), 0);
+        assertEquals(List.of(1, 2), List.of(rows.getJsonArray(0).getInt(names.indexOf("LBSEQ")),
+                measured.getInt(names.indexOf("LBSEQ"))));
+        assertEquals(specimen.specimen(), measured.getString(names.indexOf("LBREFID")));
+    }
+
+    @Test
+    void aSnapshotFrozenBeforeAnalytesWereKeptStillReadsWithOneLabRecordPerSpecimen() {
+        String v2 = new String(SnapshotCodec.encode(snapshot), StandardCharsets.UTF_8);
+        int from = v2.indexOf("#AnalyteRow\n");
+        int to = v2.indexOf("#CravingRow\n");
+        String v1 = v2.substring(0, from).replace("#STIMTRIAL-SNAPSHOT 2", "#STIMTRIAL-SNAPSHOT 1") + v2.substring(to);
+        TrialSnapshot old = SnapshotCodec.decode(v1.getBytes(StandardCharsets.UTF_8));
+        assertTrue(old.analytes().isEmpty());
+        assertEquals(snapshot.screens(), old.screens());
+        JsonObject lb = datasetJson("LB", old);
+        assertEquals(snapshot.screens().size(), lb.getInt("records"));
+        assertTrue(lb.getJsonArray("rows").getJsonArray(0).toString().contains("AMPHSTIM"));
+        AnalysisException e = assertThrows(AnalysisException.class, () -> SnapshotCodec.decode(
+                v2.replace("#STIMTRIAL-SNAPSHOT 2", "#STIMTRIAL-SNAPSHOT 1").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("are not"), e.getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.stimtrial.analysis.Reference;
 import org.stimtrial.analysis.data.Column;
 import org.stimtrial.analysis.data.DataTable;
+import org.stimtrial.analysis.snapshot.SnapshotRows.AnalyteRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.ArmRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.CravingRow;
 import org.stimtrial.analysis.snapshot.SnapshotRows.ScreenRow;
@@ -49,6 +50,7 @@ public final class SnapshotFixtures {
         List<VisitRow> visits = new ArrayList<>();
         List<CravingRow> cravings = new ArrayList<>();
         List<ScreenRow> screens = new ArrayList<>();
+        List<AnalyteRow> analytes = new ArrayList<>();
         for (int r = 0; r < d.rows(); r++) {
             String s = subject.get(r);
             SubjectRow row = subjects.get(s);
@@ -74,6 +76,9 @@ public final class SnapshotFixtures {
             }
             if (!Double.isNaN(uds[r])) {
                 screens.add(new ScreenRow(s, visit, s + "-" + visit, date, uds[r] == 1));
+                analytes.add(new AnalyteRow(s, visit, s + "-" + visit, "METHAMPH", "19554-5",
+                        "Methamphetamine [Presence] in Urine by Screen method", "SCREEN",
+                        uds[r] == 1 ? "NEGATIVE" : "POSITIVE", Optional.of("500"), Optional.empty()));
             }
         }
         List<ArmRow> arms = List.of(new ArmRow("placebo", "Placebo", true), new ArmRow("bupropion", "Bupropion", false),
@@ -84,7 +89,7 @@ public final class SnapshotFixtures {
             sites.add(new SiteRow("site" + i, "Site " + i, "UTC"));
         }
         return new TrialSnapshot("TRIAL-SMALL", "The validation trial", cutoff, arms, sites, schedule,
-                List.copyOf(subjects.values()), visits, screens, cravings, List.of(), List.of(), List.of());
+                List.copyOf(subjects.values()), visits, screens, analytes, cravings, List.of(), List.of(), List.of());
     }
 
     private static String code(int week) {
