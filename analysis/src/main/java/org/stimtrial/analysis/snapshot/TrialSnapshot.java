@@ -47,8 +47,10 @@ public record TrialSnapshot(String protocol, String title, LocalDate cutoff, Lis
         quarantine = canonical(quarantine);
     }
 
+    /** Sorted by canonical text, each row's text built once (not once per comparison). */
     private static <R extends Record> List<R> canonical(List<R> rows) {
-        return rows.stream().sorted(Comparator.comparing(RecordCsv::line)).toList();
+        return rows.stream().map(r -> Map.entry(RecordCsv.line(r), r)).sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue).toList();
     }
 
     /** The same snapshot with every arm removed: what blinded roles may be given. */
