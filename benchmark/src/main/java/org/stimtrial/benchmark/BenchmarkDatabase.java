@@ -37,7 +37,7 @@ final class BenchmarkDatabase implements AutoCloseable {
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.nonJtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                "jakarta.persistence.jdbc.url", server.getJdbcUrl("postgres", "postgres"),
+                "jakarta.persistence.jdbc.url", server.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
                 "jakarta.persistence.jdbc.user", "postgres",
                 "eclipselink.connection-pool.default.min", "16",
                 "eclipselink.connection-pool.default.max", "32",

@@ -59,4 +59,9 @@ public class AnalyteResult extends BaseEntity {
     public Optional<BigDecimal> concentrationNgMl() {
         return Optional.ofNullable(concentrationNgMl);
     }
+
+    /** This result as it would be entered. */
+    AnalyteEntry entry() {
+        return new AnalyteEntry(analyte(), result, cutoffNgMl(), concentrationNgMl());
+    }
 }

@@ -14,7 +14,6 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,18 +130,7 @@ public class UrineDrugScreen extends BaseEntity implements Auditable {
 
     @Override
     public Map<String, String> auditState() {
-        Map<String, String> state = new LinkedHashMap<>();
-        state.put("visit", visit.definition().code());
-        state.put("specimenId", specimenId);
-        state.put("collectedAt", collectedAt.toInstant().toString());
-        state.put("source", source.name());
-        state.put("validity", validity.name());
-        for (AnalyteResult r : results) {
-            state.put("analyte." + r.analyte().loinc() + ".result", r.result().name());
-            state.put("analyte." + r.analyte().loinc() + ".cutoffNgMl", Values.text(r.cutoffNgMl().orElse(null)));
-            r.concentrationNgMl().ifPresent(c -> state.put("analyte." + r.analyte().loinc() + ".concentrationNgMl",
-                    Values.text(c)));
-        }
-        return state;
+        return UrineScreenRules.auditState(visit.definition().code(), specimenId, collectedAt, source, validity,
+                results.stream().map(AnalyteResult::entry).toList());
     }
 }

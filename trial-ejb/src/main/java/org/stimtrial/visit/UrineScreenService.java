@@ -6,11 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditTrail;
 import org.stimtrial.shared.ConflictException;
@@ -91,41 +88,7 @@ public class UrineScreenService {
     }
 
     private void check(UrineScreenEntry entry, boolean needsSpecimenId) {
-        List<FieldError> errors = new ArrayList<>();
-        if (needsSpecimenId && (entry.specimenId() == null || entry.specimenId().isBlank())) {
-            errors.add(new FieldError("specimenId", "is required"));
-        } else if (entry.specimenId() != null && entry.specimenId().length() > 64) {
-            errors.add(new FieldError("specimenId", "is at most 64 characters"));
-        }
-        if (entry.collectedAt() == null) {
-            errors.add(new FieldError("collectedAt", "is required"));
-        } else if (entry.collectedAt().isAfter(OffsetDateTime.now(clock))) {
-            errors.add(new FieldError("collectedAt", "cannot be in the future"));
-        }
-        if (entry.source() == null) {
-            errors.add(new FieldError("source", "is required (SITE_POC or CENTRAL_LAB)"));
-        }
-        if (entry.validity() == null) {
-            errors.add(new FieldError("validity", "is required"));
-        }
-        if (entry.results() == null || entry.results().isEmpty()) {
-            errors.add(new FieldError("results", "at least one analyte result is required"));
-        } else {
-            Set<Analyte> seen = new HashSet<>();
-            for (int i = 0; i < entry.results().size(); i++) {
-                AnalyteEntry r = entry.results().get(i);
-                String field = "results[" + i + "]";
-                if (!seen.add(r.analyte())) {
-                    errors.add(new FieldError(field + ".loinc", "analyte " + r.analyte().loinc()
-                            + " is given twice"));
-                }
-                r.cutoffNgMl().ifPresent(c -> {
-                    if (c.signum() <= 0) {
-                        errors.add(new FieldError(field + ".cutoffNgMl", "must be positive"));
-                    }
-                });
-            }
-        }
+        List<FieldError> errors = UrineScreenRules.problems(entry, needsSpecimenId, OffsetDateTime.now(clock));
         if (!errors.isEmpty()) {
             throw new ValidationFailedException(errors);
         }

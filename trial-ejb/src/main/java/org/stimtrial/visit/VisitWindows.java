@@ -22,7 +22,11 @@ public final class VisitWindows {
 
     /** The visit for {@code date}, or why there is none. */
     public Match visitOn(Subject subject, LocalDate date) {
-        List<Visit> schedule = visits.visits(subject);
+        return match(visits.visits(subject), subject, date);
+    }
+
+    /** The visit of {@code schedule} (a subject's visits, loaded beforehand) for {@code date}, or why there is none. */
+    public static Match match(List<Visit> schedule, Subject subject, LocalDate date) {
         Optional<Visit> held = schedule.stream().filter(v -> v.visitDate().filter(date::equals).isPresent())
                 .findFirst();
         if (held.isPresent()) {

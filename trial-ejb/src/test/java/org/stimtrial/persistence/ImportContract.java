@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.AuditChainVerifier;
 import org.stimtrial.audit.AuditService;
 import org.stimtrial.audit.AuditView;
 import org.stimtrial.audit.Source;
@@ -34,7 +37,14 @@ import org.stimtrial.shared.ValidationFailedException;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
+import org.stimtrial.visit.Analyte;
+import org.stimtrial.visit.AnalyteEntry;
 import org.stimtrial.visit.FormEntries.CravingEntry;
+import org.stimtrial.visit.FormEntries.UrineScreenEntry;
+import org.stimtrial.visit.FormViews.UrineScreenView;
+import org.stimtrial.visit.QualitativeResult;
+import org.stimtrial.visit.SpecimenSource;
+import org.stimtrial.visit.SpecimenValidity;
 import org.stimtrial.visit.FormEntries.VisitEntry;
 import org.stimtrial.visit.UrineScreenService;
 import org.stimtrial.visit.VisitService;
@@ -71,7 +81,8 @@ abstract class ImportContract {
         screens = fixture.screens();
         audit = fixture.audit();
         SubjectService subjects = fixture.subjects();
-        for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S02-0701")) {
+        for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S01-0705", "S01-0706",
+                "S02-0701")) {
             String site = number.substring(0, 3);
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, site, Sex.M, 1980, TODAY.minusDays(40)),
                     COORDINATOR));
@@ -113,6 +124,52 @@ abstract class ImportContract {
                         && a.newValue().equals("SP-7021")).findFirst().orElseThrow();
         assertEquals("IMPORT", record.source());
         assertEquals("import batch " + batch.id() + " record 2", record.sourceRef());
+    }
+
+    @Test
+    void theBulkPathWritesWhatDataEntryWritesAndKeepsTheAuditChainIntact() throws Exception {
+        UrineScreenEntry entry = new UrineScreenEntry("SP-BULK", OffsetDateTime.parse("2026-06-16T09:30:00Z"),
+                SpecimenSource.SITE_POC, SpecimenValidity.VALID, List.of(
+                        new AnalyteEntry(Analyte.byLoinc("19343-3").orElseThrow(), QualitativeResult.NEGATIVE,
+                                Optional.of(new BigDecimal("500.0"))),
+                        new AnalyteEntry(Analyte.byLoinc("19554-5").orElseThrow(), QualitativeResult.POSITIVE,
+                                Optional.empty())));
+        db.tx(() -> screens.addScreen(STUDY, "S01-0705", "W01", entry, COORDINATOR));
+        UrineScreenView byHand = screens.screens(STUDY, "S01-0705", "W01").get(0);
+        String rows = "S01,%s,%s,SP-BULK,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500.0\n"
+                + "S01,%s,%s,SP-BULK,2026-06-16T09:30:00Z,SITE_POC,VALID,19554-5,POSITIVE,\n";
+        BatchView batch = deliver("bulk.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), URINE_HEADER
+                + rows.formatted("S01-0706", "W01", "S01-0706", "W01")
+                + rows.formatted("S01-0705", "W01", "S01-0705", "W01")
+                + rows.formatted("S01-0706", "BL", "S01-0706", "BL"));
+        assertEquals(new Reconciliation(3, 2, 0, 1, 0), batch.reconciliation(), "the middle record went the full"
+                + " way, as a duplicate of the one entered by hand");
+        UrineScreenView imported = screens.screens(STUDY, "S01-0706", "W01").get(0);
+        assertEquals(analytes(byHand), analytes(imported));
+        assertEquals(byHand.negative(), imported.negative());
+        assertEquals(byHand.version(), imported.version());
+        assertEquals(byHand.collectedAt().toInstant(), imported.collectedAt().toInstant());
+        assertEquals(fieldsAudited("S01-0705", byHand.id()), fieldsAudited("S01-0706", imported.id()));
+        try (var c = db.dataSource().getConnection()) {
+            assertTrue(new AuditChainVerifier().verify(c).isIntact());
+        }
+        UrineScreenEntry corrected = new UrineScreenEntry("SP-BULK", entry.collectedAt(), entry.source(),
+                entry.validity(), List.of(entry.results().get(0), new AnalyteEntry(entry.results().get(1).analyte(),
+                        QualitativeResult.NEGATIVE, Optional.empty())));
+        UrineScreenView changed = db.tx(() -> screens.changeScreen(STUDY, "S01-0706", "W01", "SP-BULK", corrected,
+                imported.version(), "transcription error", COORDINATOR));
+        assertEquals(imported.version() + 1, changed.version(), "the row written in bulk is versioned as JPA's are");
+    }
+
+    private static List<String> analytes(UrineScreenView view) {
+        return view.results().stream().map(a -> a.loinc() + " " + a.result() + " " + (a.cutoffNgMl() == null ? "-"
+                : a.cutoffNgMl().stripTrailingZeros().toPlainString())).toList();
+    }
+
+    private List<List<String>> fieldsAudited(String number, long screenId) {
+        return audit.subjectTrail(STUDY, number).stream().filter(a -> a.entity().equals("UrineDrugScreen")
+                && a.entityId().equals(Long.toString(screenId))).map(a -> Arrays.asList(a.action(), a.field(),
+                        a.oldValue(), a.newValue(), a.reason())).toList();
     }
 
     @Test

@@ -1,0 +1,142 @@
+package org.stimtrial.imports;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.stimtrial.study.Study;
+import org.stimtrial.subject.ScreeningNumber;
+import org.stimtrial.subject.Subject;
+import org.stimtrial.visit.FormEntries.UrineScreenEntry;
+import org.stimtrial.visit.SpecimenSource;
+import org.stimtrial.visit.SpecimenValidity;
+import org.stimtrial.visit.UrineScreenRules;
+import org.stimtrial.visit.Visit;
+import org.stimtrial.visit.VisitStatus;
+import org.stimtrial.visit.VisitWindows;
+
+/**
+ * Finds, for the bulk import path, the records of a batch that simply add a new specimen: the participant of the
+ * study and site, the visit held (for a laboratory's specimen, found by its window as {@link VisitWindows} does),
+ * the specimen not yet recorded, room for it at the visit, and the edit checks of data entry passed. The participants,
+ * their visits and their specimens are read for the whole batch at once, instead of six look-ups per record.
+ * Anything else (an unknown participant, a specimen already recorded, a failed check) is left to
+ * {@link RecordApplier}, which says why, finds the duplicate or raises the query; afterwards that participant is read
+ * again, since the record may have changed what is recorded.
+ */
+final class NewSpecimens {
+    private static final int CHUNK = 500;
+
+    private final EntityManager em;
+    private final Study study;
+    private final Optional<String> batchSite;
+    private final Map<String, Participant> participants = new HashMap<>();
+
+    NewSpecimens(EntityManager em, ImportBatch batch, Collection<ParsedRecord> records) {
+        this.em = em;
+        this.study = batch.study();
+        this.batchSite = batch.siteCode();
+        Set<String> numbers = new HashSet<>();
+        for (ParsedRecord r : records) {
+            r.item().map(ImportItem::screeningNumber).filter(ScreeningNumber::isValid).ifPresent(numbers::add);
+        }
+        load(numbers);
+    }
+
+    /** The specimen a record adds, when it only adds a new specimen and passes every check; empty otherwise. */
+    Optional<NewSpecimen> of(ImportItem item, OffsetDateTime now) {
+        Participant p = participants.get(item.screeningNumber());
+        if (p == null) {
+            return Optional.empty();
+        }
+        Optional<Visit> visit;
+        UrineScreenEntry entry;
+        if (item instanceof ImportItem.UrineScreen u) {
+            String site = p.subject.site().code();
+            if (!site.equals(u.site()) || batchSite.filter(s -> !s.equals(u.site())).isPresent()) {
+                return Optional.empty();
+            }
+            visit = p.schedule.stream().filter(v -> v.definition().code().equals(u.visit())).findFirst();
+            entry = u.entry();
+        } else if (item instanceof ImportItem.LabUrineScreen lab && !lab.correction()) {
+            ZoneId zone = p.subject.site().timeZone();
+            OffsetDateTime collected = lab.collected().in(zone);
+            LocalDate day = collected.atZoneSameInstant(zone).toLocalDate();
+            visit = VisitWindows.match(p.schedule, p.subject, day).visit();
+            entry = new UrineScreenEntry(lab.specimenId(), collected, SpecimenSource.CENTRAL_LAB,
+                    SpecimenValidity.VALID, lab.results());
+        } else {
+            return Optional.empty();
+        }
+        if (visit.isEmpty() || visit.get().status() != VisitStatus.DONE
+                || !UrineScreenRules.problems(entry, true, now).isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> taken = p.specimens.getOrDefault(visit.get().id(), Set.of());
+        if (taken.contains(entry.specimenId()) || taken.size() >= visit.get().definition().urineScreens()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NewSpecimen(p.subject, visit.get(), entry));
+    }
+
+    /** Counts a specimen as recorded, for the records after it. */
+    void added(NewSpecimen specimen) {
+        participants.get(specimen.subject().screeningNumber().value()).specimens
+                .computeIfAbsent(specimen.visit().id(), v -> new HashSet<>()).add(specimen.entry().specimenId());
+    }
+
+    /** Reads a participant again, after a record went the full way and may have changed what is recorded. */
+    void reload(String screeningNumber) {
+        if (participants.remove(screeningNumber) != null) {
+            load(Set.of(screeningNumber));
+        }
+    }
+
+    private void load(Set<String> numbers) {
+        List<String> all = new ArrayList<>(numbers);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            List<Subject> subjects = em.createQuery("SELECT s FROM Subject s WHERE s.study = :st"
+                    + " AND s.screeningNumber.value IN :n", Subject.class).setParameter("st", study)
+                    .setParameter("n", chunk).getResultList();
+            if (subjects.isEmpty()) {
+                continue;
+            }
+            Map<Long, Participant> byId = new HashMap<>();
+            for (Subject s : subjects) {
+                Participant p = new Participant(s);
+                byId.put(s.id(), p);
+                participants.put(s.screeningNumber().value(), p);
+            }
+            em.createQuery("SELECT v FROM Visit v JOIN FETCH v.definition WHERE v.subject IN :s"
+                    + " ORDER BY v.definition.ordinal", Visit.class).setParameter("s", subjects).getResultStream()
+                    .forEach(v -> byId.get(v.subject().id()).schedule.add(v));
+            em.createQuery("SELECT u.visit.subject.id, u.visit.id, u.specimenId FROM UrineDrugScreen u"
+                    + " WHERE u.visit.subject IN :s", Object[].class).setParameter("s", subjects).getResultStream()
+                    .forEach(row -> byId.get((Long) row[0]).specimens.computeIfAbsent((Long) row[1],
+                            v -> new HashSet<>()).add((String) row[2]));
+        }
+    }
+
+    /** A specimen to add: who, at which visit, what. */
+    record NewSpecimen(Subject subject, Visit visit, UrineScreenEntry entry) {
+    }
+
+    private static final class Participant {
+        private final Subject subject;
+        private final List<Visit> schedule = new ArrayList<>();
+        private final Map<Long, Set<String>> specimens = new HashMap<>();
+
+        private Participant(Subject subject) {
+            this.subject = subject;
+        }
+    }
+}
