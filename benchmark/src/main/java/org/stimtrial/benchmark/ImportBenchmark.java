@@ -22,6 +22,7 @@ import org.stimtrial.imports.ImportService;
 import org.stimtrial.imports.ImportViews.BatchView;
 import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.integrations.GroupCommit;
 import org.stimtrial.integrations.mllp.LabResultsMllpRoute;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
@@ -125,7 +126,9 @@ public final class ImportBenchmark {
         }
         CamelContext camel = new DefaultCamelContext();
         int port = MllpLoad.freePort();
-        camel.addRoutes(new LabResultsMllpRoute("127.0.0.1", port, STUDY, this::ingest, clock));
+        GroupCommit groupCommit = new GroupCommit(group -> db.tx(() -> new ImportService(db.em(), clock)
+                .ingestAll(group)), this::ingest, 100, Thread::new);
+        camel.addRoutes(new LabResultsMllpRoute("127.0.0.1", port, STUDY, groupCommit, clock));
         camel.start();
         try {
             MllpLoad.Result warm = MllpLoad.send(port, all.subList(0, warmUp), clients, TIME_LIMIT_SECONDS);
@@ -152,6 +155,7 @@ public final class ImportBenchmark {
             return ok;
         } finally {
             camel.stop();
+            groupCommit.close();
         }
     }
 

@@ -23,6 +23,10 @@ public class ImportPayload {
         this.content = content.clone();
     }
 
+    long batchId() {
+        return batchId;
+    }
+
     byte[] content() {
         return content.clone();
     }

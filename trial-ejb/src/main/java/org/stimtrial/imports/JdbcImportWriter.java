@@ -35,23 +35,21 @@ final class JdbcImportWriter {
     private static final long FIRST_VERSION = 1;
 
     private final Connection connection;
-    private final long batchId;
     private final JdbcEntityIds ids;
     private JdbcAuditAppender audit;
     private final List<Object[]> screens = new ArrayList<>();
     private final List<Object[]> analytes = new ArrayList<>();
     private final List<Object[]> records = new ArrayList<>();
 
-    private JdbcImportWriter(Connection connection, long batchId) throws SQLException {
+    private JdbcImportWriter(Connection connection) throws SQLException {
         this.connection = connection;
-        this.batchId = batchId;
         this.audit = JdbcAuditAppender.lockHead(connection);
         this.ids = new JdbcEntityIds(connection);
     }
 
     /** A writer on the transaction's connection, with the audit chain head locked from now on. */
-    static JdbcImportWriter open(Connection connection, long batchId) throws SQLException {
-        return new JdbcImportWriter(connection, batchId);
+    static JdbcImportWriter open(Connection connection) throws SQLException {
+        return new JdbcImportWriter(connection);
     }
 
     /** Reads the chain head again after records were appended through JPA (everything held must be written). */
@@ -92,7 +90,7 @@ final class JdbcImportWriter {
                 s.entry().validity(), s.entry().results()), now);
     }
 
-    void record(int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome) throws SQLException {
+    void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome) throws SQLException {
         records.add(new Object[] {ids.next(), batchId, recordNo, raw, outcome.status().name(),
             orNull(outcome.reason(), Types.VARCHAR), orNull(subjectNumber, Types.VARCHAR)});
     }

@@ -37,13 +37,11 @@ final class NewSpecimens {
 
     private final EntityManager em;
     private final Study study;
-    private final Optional<String> batchSite;
     private final Map<String, Participant> participants = new HashMap<>();
 
-    NewSpecimens(EntityManager em, ImportBatch batch, Collection<ParsedRecord> records) {
+    NewSpecimens(EntityManager em, Study study, Collection<ParsedRecord> records) {
         this.em = em;
-        this.study = batch.study();
-        this.batchSite = batch.siteCode();
+        this.study = study;
         Set<String> numbers = new HashSet<>();
         for (ParsedRecord r : records) {
             r.item().map(ImportItem::screeningNumber).filter(ScreeningNumber::isValid).ifPresent(numbers::add);
@@ -51,8 +49,11 @@ final class NewSpecimens {
         load(numbers);
     }
 
-    /** The specimen a record adds, when it only adds a new specimen and passes every check; empty otherwise. */
-    Optional<NewSpecimen> of(ImportItem item, OffsetDateTime now) {
+    /**
+     * The specimen a record adds, when it only adds a new specimen and passes every check; empty otherwise.
+     * {@code batchSite} is the site that sent the record's batch, if a site did.
+     */
+    Optional<NewSpecimen> of(ImportItem item, Optional<String> batchSite, OffsetDateTime now) {
         Participant p = participants.get(item.screeningNumber());
         if (p == null) {
             return Optional.empty();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.AuditChainVerifier;
 import org.stimtrial.audit.AuditService;
 import org.stimtrial.audit.AuditView;
 import org.stimtrial.audit.Source;
@@ -29,10 +30,12 @@ import org.stimtrial.imports.ImportChannel;
 import org.stimtrial.imports.ImportFormat;
 import org.stimtrial.imports.ImportService;
 import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
 import org.stimtrial.imports.ImportViews.RecordView;
 import org.stimtrial.imports.Reconciliation;
 import org.stimtrial.imports.RecordStatus;
+import org.stimtrial.imports.Submission;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
@@ -77,7 +80,7 @@ abstract class LabResultsContract {
         audit = fixture.audit();
         SubjectService subjects = fixture.subjects();
         VisitService visits = fixture.visits();
-        for (String number : List.of("S01-0901", "S01-0902", "S01-0903", "S01-0904")) {
+        for (String number : List.of("S01-0901", "S01-0902", "S01-0903", "S01-0904", "S01-0905")) {
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, "S01", Sex.F, 1990,
                     LocalDate.of(2026, 10, 20)), COORDINATOR));
         }
@@ -88,6 +91,8 @@ abstract class LabResultsContract {
         record(visits, "S01-0903", "W01", LocalDate.of(2026, 11, 8));
         record(visits, "S01-0904", "BL", LocalDate.of(2026, 11, 1));
         record(visits, "S01-0904", "W01", LocalDate.of(2026, 11, 8));
+        record(visits, "S01-0905", "BL", LocalDate.of(2026, 11, 1));
+        record(visits, "S01-0905", "W02", LocalDate.of(2026, 11, 15));
     }
 
     private void record(VisitService visits, String number, String visit, LocalDate date) {
@@ -111,9 +116,41 @@ abstract class LabResultsContract {
     }
 
     private Sent send(String controlId, String number, String specimen, String collected, String... observations) {
-        return send(("MSH|^~\\&|CENTRAL-LAB|QUESTLAB|STIMTRIAL|STIM-301|20261120100000||ORU^R01|" + controlId
+        return send(message(controlId, number, specimen, collected, observations));
+    }
+
+    private static byte[] message(String controlId, String number, String specimen, String collected,
+                                  String... observations) {
+        return ("MSH|^~\\&|CENTRAL-LAB|QUESTLAB|STIMTRIAL|STIM-301|20261120100000||ORU^R01|" + controlId
                 + "|P|2.5.1\rPID|1||" + number + "\rOBR|1||" + specimen + "||||" + collected + "\r"
-                + String.join("\r", observations) + "\r").getBytes(StandardCharsets.UTF_8));
+                + String.join("\r", observations) + "\r").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void messagesCommittedTogetherAreEachStoredAndAppliedAsAlone() throws Exception {
+        Delivery delivery = new Delivery(STUDY, ImportChannel.MLLP, ImportFormat.HL7_ORU_R01, Optional.empty(),
+                "mllp 127.0.0.1", "lab-interface");
+        String negative = "OBX|1|ST|19343-3^^LN||NEG||||||F";
+        List<Ingested> group = db.tx(() -> imports.ingestAll(List.of(
+                new Submission(delivery, message("G-1", "S01-0905", "LAB-G1", "202611150800", negative)),
+                new Submission(delivery, message("G-1", "S01-0905", "LAB-G1", "202611150900", negative)),
+                new Submission(delivery, message("G-3", "S01-0999", "LAB-G3", "202611150800", negative)),
+                new Submission(delivery, message("G-4", "S01-0905", "LAB-G4", "202611150800", negative)))));
+        assertEquals(4, group.size());
+        assertFalse(group.get(0).duplicate());
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), group.get(0).batch().reconciliation());
+        assertTrue(group.get(1).duplicate(), "the same MSH-10 earlier in the group");
+        assertEquals(group.get(0).batch().id(), group.get(1).batch().id());
+        assertEquals(new Reconciliation(1, 0, 1, 0, 0), group.get(2).batch().reconciliation());
+        assertTrue(imports.records(STUDY, group.get(2).batch().id()).get(0).reason().contains("S01-0999"));
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), group.get(3).batch().reconciliation());
+        assertEquals(1, screens.screens(STUDY, "S01-0905", "W02").stream().filter(s -> s.specimenId()
+                .equals("LAB-G1")).count());
+        screen("S01-0905", "W02", "LAB-G4");
+        assertTrue(send(message("G-1", "S01-0905", "LAB-G1", "202611150800", negative)).receipt().duplicate());
+        try (var c = db.dataSource().getConnection()) {
+            assertTrue(new AuditChainVerifier().verify(c).isIntact());
+        }
     }
 
     private UrineScreenView screen(String number, String visit, String specimen) {

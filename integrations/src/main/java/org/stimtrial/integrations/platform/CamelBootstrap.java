@@ -2,11 +2,13 @@ package org.stimtrial.integrations.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.ImportService;
 import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
+import org.stimtrial.integrations.GroupCommit;
 import org.stimtrial.integrations.folder.SiteFolderRoute;
 import org.stimtrial.integrations.mllp.LabResultsMllpRoute;
 import org.stimtrial.integrations.sftp.SftpSettings;
@@ -38,6 +41,8 @@ import org.stimtrial.integrations.sftp.SiteSftpRoute;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CamelBootstrap {
     private static final Logger LOG = Logger.getLogger(CamelBootstrap.class.getName());
+    /** The most laboratory messages committed in one transaction (those that arrived while the last one committed). */
+    private static final int LAB_GROUP_MAX = 100;
 
     @Inject
     @ConfigProperty(name = "trial.import.folders.enabled", defaultValue = "true")
@@ -91,7 +96,10 @@ public class CamelBootstrap {
     private Clock clock;
     @EJB
     private ImportService imports;
+    @Resource
+    private ManagedThreadFactory threads;
     private CamelContext camel;
+    private Optional<GroupCommit> labGroupCommit = Optional.empty();
 
     @PostConstruct
     void start() {
@@ -110,7 +118,9 @@ public class CamelBootstrap {
                 LOG.info(() -> "site SFTP drop: " + sftp + "/<site>/inbox for study " + study);
             }
             if (mllpEnabled) {
-                camel.addRoutes(new LabResultsMllpRoute(mllpHost, mllpPort, study, this::ingest, clock));
+                GroupCommit groupCommit = new GroupCommit(imports::ingestAll, this::ingest, LAB_GROUP_MAX, threads);
+                labGroupCommit = Optional.of(groupCommit);
+                camel.addRoutes(new LabResultsMllpRoute(mllpHost, mllpPort, study, groupCommit, clock));
                 LOG.info(() -> "laboratory HL7 over MLLP: " + mllpHost + ":" + mllpPort + " for study " + study);
             }
             camel.start();
@@ -129,6 +139,7 @@ public class CamelBootstrap {
         if (camel != null) {
             camel.stop();
         }
+        labGroupCommit.ifPresent(GroupCommit::close);
     }
 
     /** Each route's status (e.g. {@code Started}), for the health check. */

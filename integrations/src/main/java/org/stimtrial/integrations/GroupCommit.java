@@ -1,0 +1,150 @@
+package org.stimtrial.integrations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.stimtrial.imports.Delivery;
+import org.stimtrial.imports.ImportViews.Ingested;
+import org.stimtrial.imports.Submission;
+
+/**
+ * A group commit for messages that arrive at the same time on several connections (the laboratory's MLLP links):
+ * each caller's payload waits in a queue, one committer thread hands everything waiting (at most
+ * {@code maxGroup}) to the pipeline in one transaction, and each caller gets its own result back only after that
+ * transaction committed, so an acknowledgement still means stored and applied. If the group's transaction fails,
+ * each of its payloads is delivered again alone, so that one message the pipeline cannot take does not hold back the
+ * others, and each caller gets its own error.
+ */
+public final class GroupCommit implements Ingest, AutoCloseable {
+    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+
+    /** Stores and applies several payloads in one transaction, returning their results in order. */
+    @FunctionalInterface
+    public interface GroupIngest {
+        List<Ingested> ingestAll(List<Submission> submissions);
+    }
+
+    private final GroupIngest group;
+    private final Ingest single;
+    private final int maxGroup;
+    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private final Object lifecycle = new Object();
+    private boolean open = true;
+
+    public GroupCommit(GroupIngest group, Ingest single, int maxGroup, ThreadFactory threads) {
+        if (maxGroup < 1) {
+            throw new IllegalArgumentException("a group holds at least one payload");
+        }
+        this.group = group;
+        this.single = single;
+        this.maxGroup = maxGroup;
+        this.committer = threads.newThread(this::run);
+        committer.setName("import-group-commit");
+        committer.start();
+    }
+
+    private record Waiting(Submission submission, CompletableFuture<Ingested> result) {
+    }
+
+    @Override
+    public Ingested ingest(Delivery delivery, byte[] content) {
+        Waiting waiting = new Waiting(new Submission(delivery, content), new CompletableFuture<>());
+        synchronized (lifecycle) {
+            if (!open) {
+                throw new IllegalStateException("the import pipeline is stopping; send the message again");
+            }
+            queue.add(waiting);
+        }
+        try {
+            return waiting.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the message was being committed", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Waiting> taken = new ArrayList<>();
+        while (isOpen() || !queue.isEmpty()) {
+            Waiting first;
+            try {
+                first = queue.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (first == null) {
+                continue;
+            }
+            taken.add(first);
+            queue.drainTo(taken, maxGroup - 1);
+            try {
+                commit(taken);
+            } catch (Error e) {
+                taken.forEach(w -> w.result().completeExceptionally(e));
+                throw e;
+            }
+            taken.clear();
+        }
+        Waiting left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new IllegalStateException("the import pipeline stopped before"
+                    + " the message was stored; send it again"));
+        }
+    }
+
+    private void commit(List<Waiting> taken) {
+        List<Ingested> done;
+        try {
+            done = group.ingestAll(taken.stream().map(Waiting::submission).toList());
+        } catch (RuntimeException groupFailed) {
+            for (Waiting w : taken) {
+                try {
+                    w.result().complete(single.ingest(w.submission().delivery(), w.submission().content()));
+                } catch (RuntimeException e) {
+                    w.result().completeExceptionally(e);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < taken.size(); i++) {
+            taken.get(i).result().complete(done.get(i));
+        }
+    }
+
+    /** Payloads waiting for the next group. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private boolean isOpen() {
+        synchronized (lifecycle) {
+            return open;
+        }
+    }
+
+    /** Takes no more payloads, commits those waiting, and waits for the committer to end. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            open = false;
+        }
+        try {
+            committer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

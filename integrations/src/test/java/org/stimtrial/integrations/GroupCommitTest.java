@@ -1,0 +1,144 @@
+package org.stimtrial.integrations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.stimtrial.imports.BatchStatus;
+import org.stimtrial.imports.Delivery;
+import org.stimtrial.imports.ImportChannel;
+import org.stimtrial.imports.ImportFormat;
+import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.ImportViews.Ingested;
+import org.stimtrial.imports.Reconciliation;
+import org.stimtrial.imports.Submission;
+
+/**
+ * The group commit without a database: payloads that wait while a group is being committed go together in the next
+ * group, each caller gets its own result, a failed group is delivered again payload by payload, and a closed
+ * committer refuses new payloads.
+ */
+class GroupCommitTest {
+    private static final Delivery DELIVERY = new Delivery("STIM-301", ImportChannel.MLLP, ImportFormat.HL7_ORU_R01,
+            Optional.empty(), "mllp", "central-lab");
+    private static final long WAIT_SECONDS = 20;
+
+    /** A result naming the payload it is for: its text is the batch's file name. */
+    private static Ingested resultFor(Submission s) {
+        String text = new String(s.content(), StandardCharsets.UTF_8);
+        if (text.startsWith("bad")) {
+            throw new IllegalArgumentException("cannot take " + text);
+        }
+        return new Ingested(false, new BatchView(text.hashCode(), "MLLP", "HL7_ORU_R01", null, text, "", null, 1,
+                OffsetDateTime.parse("2026-11-22T10:00:00Z"), "central-lab", BatchStatus.PROCESSED, null, null,
+                new Reconciliation(1, 1, 0, 0, 0)));
+    }
+
+    private static Future<Ingested> send(ExecutorService callers, GroupCommit commit, String text) {
+        return callers.submit(() -> commit.ingest(DELIVERY, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void awaitWaiting(GroupCommit commit, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (commit.waiting() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(commit.waiting() + " payloads waiting, expected " + count);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void payloadsWaitingDuringACommitGoTogetherAndEachCallerGetsItsOwnResult() throws Exception {
+        List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstGroupStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+        GroupCommit.GroupIngest group = submissions -> {
+            groupSizes.add(submissions.size());
+            firstGroupStarted.countDown();
+            try {
+                assertTrue(releaseFirstGroup.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return submissions.stream().map(GroupCommitTest::resultFor).toList();
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (GroupCommit commit = new GroupCommit(group, (d, c) -> {
+            throw new AssertionError("no group failed");
+        }, 16, Thread::new)) {
+            Future<Ingested> first = send(callers, commit, "m-1");
+            assertTrue(firstGroupStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            List<Future<Ingested>> next = List.of(send(callers, commit, "m-2"), send(callers, commit, "m-3"),
+                    send(callers, commit, "m-4"));
+            awaitWaiting(commit, 3);
+            releaseFirstGroup.countDown();
+            assertEquals("m-1", first.get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            for (int i = 0; i < next.size(); i++) {
+                assertEquals("m-" + (i + 2), next.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            }
+            assertEquals(List.of(1, 3), groupSizes);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedGroupIsDeliveredAgainOneByOneSoOnlyTheBadPayloadFails() throws Exception {
+        CountDownLatch firstGroupStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+        List<String> alone = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit.GroupIngest group = submissions -> {
+            firstGroupStarted.countDown();
+            try {
+                assertTrue(releaseFirstGroup.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return submissions.stream().map(GroupCommitTest::resultFor).toList();
+        };
+        Ingest single = (delivery, content) -> {
+            alone.add(new String(content, StandardCharsets.UTF_8));
+            return resultFor(new Submission(delivery, content));
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try (GroupCommit commit = new GroupCommit(group, single, 16, Thread::new)) {
+            Future<Ingested> first = send(callers, commit, "ok-0");
+            assertTrue(firstGroupStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            Future<Ingested> good = send(callers, commit, "ok-1");
+            Future<Ingested> bad = send(callers, commit, "bad-2");
+            awaitWaiting(commit, 2);
+            releaseFirstGroup.countDown();
+            assertEquals("ok-0", first.get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            assertEquals("ok-1", good.get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            Exception e = assertThrows(Exception.class, () -> bad.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("cannot take bad-2"), e.getCause().getMessage());
+            assertEquals(List.of("ok-1", "bad-2"), alone);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedCommitterRefusesNewPayloads() {
+        GroupCommit commit = new GroupCommit(s -> s.stream().map(GroupCommitTest::resultFor).toList(),
+                (d, c) -> resultFor(new Submission(d, c)), 4, Thread::new);
+        assertEquals("m", commit.ingest(DELIVERY, "m".getBytes(StandardCharsets.UTF_8)).batch().fileName());
+        commit.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> commit.ingest(DELIVERY, "late".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("send the message again"), e.getMessage());
+    }
+}

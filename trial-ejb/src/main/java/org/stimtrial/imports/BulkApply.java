@@ -1,0 +1,146 @@
+package org.stimtrial.imports;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stimtrial.audit.Actor;
+import org.stimtrial.audit.Source;
+import org.stimtrial.imports.ImportRecord.Outcome;
+import org.stimtrial.imports.ImportViews.BatchView;
+import org.stimtrial.imports.NewSpecimens.NewSpecimen;
+
+/**
+ * Applies the records of one or more received batches in the caller's transaction. A record that only adds a new
+ * specimen, past the same checks as data entry, takes the bulk path: {@link NewSpecimens} has read the batches'
+ * participants at once, and {@link JdbcImportWriter} writes the rows and audit records in bulk. Every other record
+ * goes through the data-entry services one by one ({@link RecordApplier}), after what the bulk path holds is written.
+ */
+final class BulkApply {
+    /** Records held in memory between bulk writes, and between progress reports of a large batch. */
+    static final int WRITE_EVERY = 500;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final ImportProgress progress;
+
+    BulkApply(EntityManager em, Clock clock, ImportProgress progress) {
+        this.em = em;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** A received batch's records, read and ready to apply. */
+    record Work(long batchId, List<ParsedRecord> records) {
+    }
+
+    private record Step(Work work, int number, ParsedRecord record) {
+    }
+
+    /** Applies every batch's records and marks each batch processed; returns the batches as they end. */
+    Map<Long, BatchView> apply(List<Work> works, OffsetDateTime now) {
+        List<Step> steps = new ArrayList<>();
+        for (Work w : works) {
+            for (int i = 0; i < w.records().size(); i++) {
+                steps.add(new Step(w, i + 1, w.records().get(i)));
+            }
+        }
+        Map<Long, BatchView> views = new HashMap<>();
+        try {
+            JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class));
+            Map<Long, NewSpecimens> specimens = new HashMap<>();
+            for (Work w : works) {
+                ImportBatch batch = em.find(ImportBatch.class, w.batchId());
+                specimens.computeIfAbsent(batch.study().id(), s -> new NewSpecimens(em, batch.study(),
+                        steps.stream().map(Step::record).toList()));
+            }
+            Work current = null;
+            ImportBatch batch = null;
+            List<RecordStatus> outcomes = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                if (i % WRITE_EVERY == 0) {
+                    writer.reserveFor(steps.subList(i, Math.min(steps.size(), i + WRITE_EVERY)).stream()
+                            .map(Step::record).toList());
+                }
+                if (step.work() != current) {
+                    if (current != null) {
+                        finish(batch, outcomes, views, now);
+                    }
+                    current = step.work();
+                    batch = em.find(ImportBatch.class, current.batchId());
+                    outcomes = new ArrayList<>();
+                    progress.applied(current.batchId(), 0, current.records().size());
+                }
+                Outcome outcome = applyOne(step, batch, specimens.get(batch.study().id()), writer);
+                if (!em.contains(batch)) {
+                    batch = em.find(ImportBatch.class, current.batchId());
+                }
+                outcomes.add(outcome.status());
+                if (step.number() % WRITE_EVERY == 0) {
+                    writer.write();
+                    progress.applied(current.batchId(), step.number(), current.records().size());
+                }
+            }
+            if (current != null) {
+                finish(batch, outcomes, views, now);
+            }
+            writer.write();
+        } catch (SQLException e) {
+            throw new PersistenceException("the import could not be written: " + e.getMessage(), e);
+        }
+        return views;
+    }
+
+    private Outcome applyOne(Step step, ImportBatch batch, NewSpecimens specimens, JdbcImportWriter writer)
+            throws SQLException {
+        ParsedRecord record = step.record();
+        Actor actor = new Actor(batch.receivedBy(), Source.IMPORT, Optional.of("import batch " + batch.id()
+                + " record " + step.number()));
+        Optional<NewSpecimen> simple = record.item().flatMap(item -> specimens.of(item, batch.siteCode(),
+                OffsetDateTime.now(clock)));
+        if (simple.isPresent()) {
+            specimens.added(simple.get());
+            writer.specimen(simple.get(), actor, OffsetDateTime.now(clock));
+            writer.record(batch.id(), step.number(), record.raw(), record.screeningNumber(), Outcome.accepted());
+            return Outcome.accepted();
+        }
+        if (record.item().isEmpty()) {
+            Outcome outcome = Outcome.quarantined(record.error().orElseThrow());
+            writer.record(batch.id(), step.number(), record.raw(), record.screeningNumber(), outcome);
+            return outcome;
+        }
+        writer.write();
+        ImportItem item = record.item().get();
+        Outcome outcome = new RecordApplier(em, clock).apply(batch, item, actor);
+        em.persist(new ImportRecord(batch, step.number(), record.raw(), record.screeningNumber().orElse(null),
+                outcome));
+        writtenSoFar();
+        specimens.reload(item.screeningNumber());
+        writer.chainHeadMoved();
+        return outcome;
+    }
+
+    private static void finish(ImportBatch batch, List<RecordStatus> outcomes, Map<Long, BatchView> views,
+                               OffsetDateTime now) {
+        batch.processed(Reconciliation.count(outcomes), now);
+        views.put(batch.id(), BatchView.of(batch));
+    }
+
+    /**
+     * Writes what a record applied through the data-entry services and forgets it in memory (it stays uncommitted
+     * in this transaction): every query flushes the persistence context first, and a flush compares every entity it
+     * holds, so a context kept over many records made each record slower than the one before.
+     */
+    private void writtenSoFar() {
+        em.flush();
+        em.clear();
+    }
+}
