@@ -60,21 +60,27 @@ class GroupCommitTest {
         }
     }
 
-    @Test
-    void payloadsWaitingDuringACommitGoTogetherAndEachCallerGetsItsOwnResult() throws Exception {
-        List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        GroupCommit.GroupIngest group = submissions -> {
+    /** A group commit that notes each group's size and holds its transaction open until released. */
+    private static GroupCommit.GroupIngest heldUntilReleased(List<Integer> groupSizes, CountDownLatch started,
+                                                            CountDownLatch release) {
+        return submissions -> {
             groupSizes.add(submissions.size());
-            firstGroupStarted.countDown();
+            started.countDown();
             try {
-                assertTrue(releaseFirstGroup.await(WAIT_SECONDS, TimeUnit.SECONDS));
+                assertTrue(release.await(WAIT_SECONDS, TimeUnit.SECONDS));
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
             return submissions.stream().map(GroupCommitTest::resultFor).toList();
         };
+    }
+
+    @Test
+    void payloadsWaitingDuringACommitGoTogetherAndEachCallerGetsItsOwnResult() throws Exception {
+        List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstGroupStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+        GroupCommit.GroupIngest group = heldUntilReleased(groupSizes, firstGroupStarted, releaseFirstGroup);
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try (GroupCommit commit = new GroupCommit(group, (d, c) -> {
             throw new AssertionError("no group failed");
@@ -100,15 +106,7 @@ class GroupCommitTest {
         CountDownLatch firstGroupStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstGroup = new CountDownLatch(1);
         List<String> alone = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit.GroupIngest group = submissions -> {
-            firstGroupStarted.countDown();
-            try {
-                assertTrue(releaseFirstGroup.await(WAIT_SECONDS, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return submissions.stream().map(GroupCommitTest::resultFor).toList();
-        };
+        GroupCommit.GroupIngest group = heldUntilReleased(new ArrayList<>(), firstGroupStarted, releaseFirstGroup);
         Ingest single = (delivery, content) -> {
             alone.add(new String(content, StandardCharsets.UTF_8));
             return resultFor(new Submission(delivery, content));
