@@ -18,11 +18,11 @@ import org.stimtrial.visit.AnalyteEntry;
 import org.stimtrial.visit.UrineScreenRules;
 
 /**
- * The bulk import path's writes: new specimens with their analyte results and audit records, and the batch's import
- * records, held in memory and written in bulk ({@link BulkRows}) on the transaction's connection by {@link #write()}. The rows
- * are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial version 1, the
- * audit records of {@link UrineScreenRules#auditState}); the chain head stays locked from the writer's opening to
- * the end of the transaction.
+ * The bulk import path's writes: new specimens with their analyte results and audit records, and the batches' import
+ * records, held in memory and written in bulk ({@link BulkRows}) on the transaction's connection by {@link #write()}.
+ * The rows are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial
+ * version 1, the audit records of {@link UrineScreenRules#auditState}); the chain head stays locked from the writer's
+ * opening to the end of the transaction.
  */
 final class JdbcImportWriter {
     private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id", "visit_id", "specimen_id",

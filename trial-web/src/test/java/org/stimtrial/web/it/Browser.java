@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,18 +137,24 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to {@code seconds} until the element's text contains {@code text} (for slow work like a model run). */
     void waitLongForText(String id, String text, int seconds) {
-        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
-            try {
-                return d.findElement(By.id(id)).getText().contains(text);
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                return false;
-            }
-        });
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> textOf(d, By.id(id)).contains(text));
     }
 
-    /** Waits until the page body shows {@code text}. */
+    /**
+     * Waits until the page body shows {@code text}. The body read may belong to the page being left (a click that
+     * navigates replaces it), so a replaced or missing body counts as "not yet".
+     */
     void waitForPageText(String text) {
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        wait.until(d -> textOf(d, By.tagName("body")).contains(text));
+    }
+
+    /** The element's text, or nothing while the element is missing or being replaced by a new page. */
+    private static String textOf(WebDriver d, By by) {
+        try {
+            return d.findElement(by).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return "";
+        }
     }
 
     String bodyText() {
