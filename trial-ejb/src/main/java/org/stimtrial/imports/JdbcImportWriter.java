@@ -90,7 +90,8 @@ final class JdbcImportWriter {
                 s.entry().validity(), s.entry().results()), now);
     }
 
-    void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome) throws SQLException {
+    void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome)
+            throws SQLException {
         records.add(new Object[] {ids.next(), batchId, recordNo, raw, outcome.status().name(),
             orNull(outcome.reason(), Types.VARCHAR), orNull(subjectNumber, Types.VARCHAR)});
     }

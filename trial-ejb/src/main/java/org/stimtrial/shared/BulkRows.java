@@ -16,8 +16,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * Many rows of one table written in one go on the caller's connection and transaction: on PostgreSQL with
  * {@code COPY ... FROM STDIN} (text format, streamed while the rows are formatted), for a few rows or on other
- * databases as one JDBC batch of inserts. A value is a {@link Long}, {@link Integer}, {@link String}, {@link BigDecimal}, {@link OffsetDateTime} or
- * a {@link Null} naming its column's SQL type.
+ * databases as one JDBC batch of inserts. A value is a {@link Long}, {@link Integer}, {@link String},
+ * {@link BigDecimal}, {@link OffsetDateTime} or a {@link Null} naming its column's SQL type.
  */
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;

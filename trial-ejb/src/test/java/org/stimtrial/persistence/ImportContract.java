@@ -41,19 +41,20 @@ import org.stimtrial.visit.Analyte;
 import org.stimtrial.visit.AnalyteEntry;
 import org.stimtrial.visit.FormEntries.CravingEntry;
 import org.stimtrial.visit.FormEntries.UrineScreenEntry;
+import org.stimtrial.visit.FormEntries.VisitEntry;
 import org.stimtrial.visit.FormViews.UrineScreenView;
 import org.stimtrial.visit.QualitativeResult;
 import org.stimtrial.visit.SpecimenSource;
 import org.stimtrial.visit.SpecimenValidity;
-import org.stimtrial.visit.FormEntries.VisitEntry;
 import org.stimtrial.visit.UrineScreenService;
 import org.stimtrial.visit.VisitService;
 import org.stimtrial.visit.VisitStatus;
 
 /**
- * The import pipeline (run on H2 and on PostgreSQL): the example files land on the right participants and visits with audit records naming
- * the batch; the same file twice creates nothing; a crash between storing and applying is completed later; bad
- * records are quarantined with their reasons and can be corrected; a value entered by hand is never overwritten.
+ * The import pipeline (run on H2 and on PostgreSQL): the example files land on the right participants and visits
+ * with audit records naming the batch; the bulk path writes what data entry writes; the same file twice creates
+ * nothing; a crash between storing and applying is completed later; bad records are quarantined with their reasons
+ * and can be corrected; a value entered by hand is never overwritten.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ImportContract {
