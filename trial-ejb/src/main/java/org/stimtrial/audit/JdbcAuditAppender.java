@@ -15,8 +15,8 @@ import org.stimtrial.shared.BulkRows;
  * Appends audit records to the hash chain in bulk ({@link BulkRows}), for writers of many records at once (the bulk
  * import path). The chain head is locked when the appender is opened, as {@link AuditTrail} locks it, so records are
  * still appended one writer at a time and in order; the hashes are computed here and the rows and the new head are
- * written by {@link #write()}, inside the caller's transaction. The records are the same, field for field and hash for hash,
- * as {@link AuditTrail} writes.
+ * written by {@link #write()}, inside the caller's transaction. The records are the same, field for field and hash
+ * for hash, as {@link AuditTrail} writes.
  */
 public final class JdbcAuditAppender {
     private static final BulkRows RECORDS = new BulkRows("audit_record", List.of("seq", "occurred_at", "username",
