@@ -92,6 +92,11 @@ final class BulkApply {
             if (current != null) {
                 finish(batch, outcomes, views, now);
             }
+            for (Work w : works) {
+                if (w.records().isEmpty()) {
+                    finish(em.find(ImportBatch.class, w.batchId()), List.of(), views, now);
+                }
+            }
             writer.write();
         } catch (SQLException e) {
             throw new PersistenceException("the import could not be written: " + e.getMessage(), e);
