@@ -6,4 +6,11 @@ import java.time.OffsetDateTime;
 public record AuditRecordContent(long seq, OffsetDateTime occurredAt, String username, String source,
                                  String sourceRef, String action, String entityType, String entityId,
                                  Long subjectId, String field, String oldValue, String newValue, String reason) {
+    /** The record of one changed field, as {@link AuditTrail} and {@link JdbcAuditAppender} append it. */
+    static AuditRecordContent of(long seq, OffsetDateTime at, Actor actor, String reason, String entityType,
+                                 String entityId, Long subjectId, FieldChange change) {
+        return new AuditRecordContent(seq, at, actor.username(), actor.source().name(),
+                actor.sourceRef().orElse(null), change.action().name(), entityType, entityId, subjectId,
+                change.field(), change.oldValue(), change.newValue(), reason);
+    }
 }

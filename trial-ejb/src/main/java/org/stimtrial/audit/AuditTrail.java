@@ -49,9 +49,8 @@ public class AuditTrail {
         }
         OffsetDateTime now = AuditHash.normalize(OffsetDateTime.now(clock));
         for (FieldChange change : changes) {
-            AuditRecordContent content = new AuditRecordContent(head.lastSeq() + 1, now, actor.username(),
-                    actor.source().name(), actor.sourceRef().orElse(null), change.action().name(), entityType,
-                    entityId, subjectId, change.field(), change.oldValue(), change.newValue(), reason);
+            AuditRecordContent content = AuditRecordContent.of(head.lastSeq() + 1, now, actor, reason, entityType,
+                    entityId, subjectId, change);
             AuditRecord record = new AuditRecord(content, head.lastHash());
             em.persist(record);
             head.advance(record);

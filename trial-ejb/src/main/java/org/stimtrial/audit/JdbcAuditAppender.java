@@ -56,9 +56,8 @@ public final class JdbcAuditAppender {
                          Map<String, String> state, OffsetDateTime at) {
         OffsetDateTime now = AuditHash.normalize(at);
         for (FieldChange change : FieldChange.inserted(state)) {
-            AuditRecordContent content = new AuditRecordContent(lastSeq + 1, now, actor.username(),
-                    actor.source().name(), actor.sourceRef().orElse(null), change.action().name(), entityType,
-                    entityId, subjectId, change.field(), change.oldValue(), change.newValue(), null);
+            AuditRecordContent content = AuditRecordContent.of(lastSeq + 1, now, actor, null, entityType, entityId,
+                    subjectId, change);
             String hash = AuditHash.of(content, lastHash);
             pending.add(content);
             pendingHashes.add(hash);

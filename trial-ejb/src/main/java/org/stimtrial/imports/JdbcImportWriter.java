@@ -15,6 +15,7 @@ import org.stimtrial.imports.NewSpecimens.NewSpecimen;
 import org.stimtrial.shared.BulkRows;
 import org.stimtrial.shared.JdbcEntityIds;
 import org.stimtrial.visit.AnalyteEntry;
+import org.stimtrial.visit.UrineDrugScreen;
 import org.stimtrial.visit.UrineScreenRules;
 
 /**
@@ -85,7 +86,7 @@ final class JdbcImportWriter {
             analytes.add(new Object[] {ids.next(), id, a.analyte().loinc(), a.result().name(),
                 orNull(a.cutoffNgMl(), Types.NUMERIC), orNull(a.concentrationNgMl(), Types.NUMERIC)});
         }
-        audit.inserted(actor, "UrineDrugScreen", Long.toString(id), s.subject().id(), UrineScreenRules.auditState(
+        audit.inserted(actor, UrineDrugScreen.AUDIT_TYPE, Long.toString(id), s.subject().id(), UrineScreenRules.auditState(
                 s.visit().definition().code(), s.entry().specimenId(), collected, s.entry().source(),
                 s.entry().validity(), s.entry().results()), now);
     }

@@ -24,6 +24,9 @@ import org.stimtrial.shared.BaseEntity;
 @Entity
 @Table(name = "urine_drug_screen")
 public class UrineDrugScreen extends BaseEntity implements Auditable {
+    /** The entity type its audit records name. */
+    public static final String AUDIT_TYPE = "UrineDrugScreen";
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "visit_id")
     private Visit visit;
@@ -115,7 +118,7 @@ public class UrineDrugScreen extends BaseEntity implements Auditable {
 
     @Override
     public String auditType() {
-        return "UrineDrugScreen";
+        return AUDIT_TYPE;
     }
 
     @Override
