@@ -85,7 +85,7 @@ public class OdmExport {
             w.writeAttribute("FileType", "Snapshot");
             w.writeAttribute("Granularity", "AllClinicalData");
             w.writeAttribute("FileOID", fileOid);
-            w.writeAttribute("CreationDateTime", now.toString());
+            w.writeAttribute("CreationDateTime", OdmWriting.dateTime(now));
             w.writeAttribute("SourceSystem", "stimtrial");
             OdmMetadata metadata = new OdmMetadata(w);
             InstrumentCatalog catalog = InstrumentCatalog.shipped();
@@ -145,7 +145,7 @@ public class OdmExport {
         if (change.isPresent()) {
             AuditRecord a = change.get();
             OdmWriting.audit(w, new OdmForm.Audit(Optional.of(a.username()),
-                    Optional.of(form.visit().subject().site().code()), Optional.of(a.occurredAt().toString()),
+                    Optional.of(form.visit().subject().site().code()), Optional.of(OdmWriting.dateTime(a.occurredAt())),
                     a.reason(), Optional.of(CRAVING + " " + form.auditId())));
         }
         w.writeStartElement("ItemGroupData");

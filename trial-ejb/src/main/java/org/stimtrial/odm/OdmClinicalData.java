@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code ClinicalData} of an ODM 1.3 file into forms ({@link OdmForm}), safely ({@link XmlCursor}).
+ * Reads the {@code ClinicalData} of an ODM 1.3 file into forms ({@link OdmForm}), safely ({@link XmlCursor}), and
+ * validates the file against the ODM 1.3.2 structure ({@link OdmSchema}).
  * Elements the trial does not use (metadata, admin data, signatures, annotations, other namespaces) are skipped;
  * anything that makes the file unreadable refuses it as a whole with an {@link XmlRefusedException}.
  */
@@ -29,6 +30,12 @@ public final class OdmClinicalData {
     }
 
     public static OdmFile read(byte[] content) {
+        OdmFile file = structure(content);
+        OdmSchema.validate(content);
+        return file;
+    }
+
+    private static OdmFile structure(byte[] content) {
         if (content.length == 0) {
             throw new XmlRefusedException("the file is empty");
         }
@@ -58,13 +65,18 @@ public final class OdmClinicalData {
 
     /**
      * Reads {@code SubjectData} elements written without a namespace (as {@link OdmForm#toXml} writes them), e.g. a
-     * data manager's correction of one form.
+     * data manager's correction of one form. Forms found are validated as in a file; the wrapping document's own
+     * attributes are placeholders that are never read.
      */
     public static List<OdmForm> readFragment(String subjectData) {
-        String document = "<ODM xmlns=\"" + OdmNames.NAMESPACE + "\" FileOID=\"fragment\"><ClinicalData StudyOID=\"-\">"
-                + subjectData + "</ClinicalData></ODM>";
-        return read(document.getBytes(StandardCharsets.UTF_8)).clinicalData().stream()
-                .flatMap(b -> b.forms().stream()).toList();
+        byte[] document = ("<ODM xmlns=\"" + OdmNames.NAMESPACE + "\" FileOID=\"fragment\" FileType=\"Transactional\""
+                + " CreationDateTime=\"2000-01-01T00:00:00Z\"><ClinicalData StudyOID=\"-\" MetaDataVersionOID=\"-\">"
+                + subjectData + "</ClinicalData></ODM>").getBytes(StandardCharsets.UTF_8);
+        List<OdmForm> forms = structure(document).clinicalData().stream().flatMap(b -> b.forms().stream()).toList();
+        if (!forms.isEmpty()) {
+            OdmSchema.validate(document);
+        }
+        return forms;
     }
 
     private static String odmRoot(XmlCursor x) {

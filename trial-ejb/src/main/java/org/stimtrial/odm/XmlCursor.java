@@ -77,6 +77,11 @@ public final class XmlCursor implements AutoCloseable {
         }
     }
 
+    /** The underlying safe reader, for a validator that walks the same document (before any other use). */
+    XMLStreamReader reader() {
+        return reader;
+    }
+
     /** The current element's local name. */
     public String name() {
         return reader.getLocalName();

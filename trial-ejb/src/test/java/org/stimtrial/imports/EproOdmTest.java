@@ -69,8 +69,9 @@ class EproOdmTest {
         String form = "<StudyEventData StudyEventOID=\"SE.%s\"><FormData FormOID=\"F.VAS\"><ItemGroupData"
                 + " ItemGroupOID=\"IG.VAS\"><ItemData ItemOID=\"I.ASSESSED_ON\" Value=\"2026-06-%s\"/><ItemData"
                 + " ItemOID=\"I.VAS.vas\" Value=\"%s\"/></ItemGroupData></FormData></StudyEventData>";
-        String xml = "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" FileOID=\"F-2\"><ClinicalData StudyOID="
-                + "\"STIM-301\"><SubjectData SubjectKey=\"S01-0701\"><SiteRef LocationOID=\"S01\"/>"
+        String xml = "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" FileOID=\"F-2\" FileType=\"Transactional\""
+                + " CreationDateTime=\"2026-06-20T10:00:00Z\"><ClinicalData StudyOID=\"STIM-301\""
+                + " MetaDataVersionOID=\"MDV.1\"><SubjectData SubjectKey=\"S01-0701\"><SiteRef LocationOID=\"S01\"/>"
                 + String.format(form, "BL", "09", "80") + String.format(form, "W01", "16", "55")
                 + "</SubjectData><SubjectData SubjectKey=\"S02-0701\"><SiteRef LocationOID=\"S02\"/>"
                 + String.format(form, "BL", "10", "40") + "</SubjectData></ClinicalData></ODM>";
@@ -81,12 +82,16 @@ class EproOdmTest {
     }
 
     @Test
-    void aCorrectionThatIsNotXmlIsRefusedWithTheReason() {
+    void aCorrectionThatIsNotXmlOrNotValidOdmIsRefusedWithTheReason() {
         ParsedBatch csv = reader.readCorrection("S01,S01-0701,W01,VAS,2026-06-16,vas,62");
         assertEquals(Optional.of("a correction is one <SubjectData> element, as the record shows it"),
                 csv.rejection());
         ParsedBatch cut = reader.readCorrection("<SubjectData SubjectKey=\"S01-0701\"><SiteRef");
         assertTrue(cut.rejection().orElseThrow().startsWith("not well-formed XML"), cut.rejection()::get);
+        ParsedBatch misordered = reader.readCorrection("<SubjectData SubjectKey=\"S01-0701\"><StudyEventData"
+                + " StudyEventOID=\"SE.W01\"/><SiteRef LocationOID=\"S01\"/></SubjectData>");
+        assertTrue(misordered.rejection().orElseThrow().startsWith("not valid ODM 1.3.2 (line 1, column"),
+                misordered.rejection()::get);
     }
 
     @TestFactory

@@ -90,7 +90,8 @@ abstract class EproOdmContract {
 
     private static String odm(String fileOid, String subjects) {
         return "<?xml version=\"1.0\"?><ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" ODMVersion=\"1.3.2\""
-                + " FileType=\"Transactional\" FileOID=\"" + fileOid + "\"><ClinicalData StudyOID=\"STIM-301\""
+                + " FileType=\"Transactional\" FileOID=\"" + fileOid + "\" CreationDateTime=\"2026-06-20T10:00:00Z\">"
+                + "<ClinicalData StudyOID=\"STIM-301\""
                 + " MetaDataVersionOID=\"MDV.1\">" + subjects + "</ClinicalData></ODM>";
     }
 
