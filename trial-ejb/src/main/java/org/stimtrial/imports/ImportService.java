@@ -121,28 +121,40 @@ public class ImportService {
         return receipts;
     }
 
-    /** The stored batches that the arrivals repeat, by checksum or by sender's id: one query a study and format. */
+    /**
+     * The stored batches that the arrivals repeat: an arrival with a sender's id (HL7 MSH-4 and MSH-10, ODM FileOID)
+     * is looked up by that id, any other by its checksum (identical bytes carry the identical sender's id, so a
+     * repeated payload is found either way). One query a study, format and key, each on the unique index of its key;
+     * the unique indexes also refuse a second batch of the same checksum or id outright.
+     */
     private Map<String, ImportBatch> earlierBatches(List<Arrival> arrivals) {
         Map<String, ImportBatch> known = new HashMap<>();
         Map<String, List<Arrival>> byKind = new HashMap<>();
         arrivals.forEach(a -> byKind.computeIfAbsent(a.key("", ""), k -> new ArrayList<>()).add(a));
         for (List<Arrival> kind : byKind.values()) {
             Arrival first = kind.get(0);
-            List<String> checksums = kind.stream().map(Arrival::checksum).distinct().toList();
             List<String> ids = kind.stream().flatMap(a -> a.sourceId().stream()).distinct().toList();
-            String bySource = ids.isEmpty() ? "" : " OR b.sourceId IN :ids";
-            var query = em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s AND b.format = :f AND"
-                    + " (b.checksum IN :c" + bySource + ")", ImportBatch.class).setParameter("s", first.study())
-                    .setParameter("f", first.format()).setParameter("c", checksums);
+            List<String> checksums = kind.stream().filter(a -> a.sourceId().isEmpty()).map(Arrival::checksum)
+                    .distinct().toList();
+            List<ImportBatch> found = new ArrayList<>();
             if (!ids.isEmpty()) {
-                query.setParameter("ids", ids);
+                found.addAll(batchesWhere("b.sourceId IN :v", first, ids));
             }
-            query.getResultStream().forEach(b -> {
+            if (!checksums.isEmpty()) {
+                found.addAll(batchesWhere("b.checksum IN :v", first, checksums));
+            }
+            found.forEach(b -> {
                 known.putIfAbsent(first.key("c", b.checksum()), b);
                 b.sourceId().ifPresent(id -> known.putIfAbsent(first.key("s", id), b));
             });
         }
         return known;
+    }
+
+    private List<ImportBatch> batchesWhere(String condition, Arrival kind, List<String> values) {
+        return em.createQuery("SELECT b FROM ImportBatch b WHERE b.study = :s AND b.format = :f AND " + condition,
+                ImportBatch.class).setParameter("s", kind.study()).setParameter("f", kind.format())
+                .setParameter("v", values).getResultList();
     }
 
     /** A submission with what identifies it: its study, the checksum of its bytes, the sender's id. */
