@@ -52,7 +52,7 @@ final class BulkApply {
                 steps.add(new Step(w, i + 1, w.records().get(i)));
             }
         }
-        Map<Long, BatchView> views = new HashMap<>();
+        Ends ends = new Ends(now);
         try {
             JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class));
             Map<Long, NewSpecimens> specimens = new HashMap<>();
@@ -72,7 +72,7 @@ final class BulkApply {
                 }
                 if (step.work() != current) {
                     if (current != null) {
-                        finish(batch, outcomes, views, now);
+                        ends.add(batch, outcomes);
                     }
                     current = step.work();
                     batch = em.find(ImportBatch.class, current.batchId());
@@ -90,18 +90,19 @@ final class BulkApply {
                 }
             }
             if (current != null) {
-                finish(batch, outcomes, views, now);
+                ends.add(batch, outcomes);
             }
             for (Work w : works) {
                 if (w.records().isEmpty()) {
-                    finish(em.find(ImportBatch.class, w.batchId()), List.of(), views, now);
+                    ends.add(em.find(ImportBatch.class, w.batchId()), List.of());
                 }
             }
             writer.write();
+            ends.write(writer);
         } catch (SQLException e) {
             throw new PersistenceException("the import could not be written: " + e.getMessage(), e);
         }
-        return views;
+        return ends.views;
     }
 
     private Outcome applyOne(Step step, ImportBatch batch, NewSpecimens specimens, JdbcImportWriter writer)
@@ -133,10 +134,33 @@ final class BulkApply {
         return outcome;
     }
 
-    private static void finish(ImportBatch batch, List<RecordStatus> outcomes, Map<Long, BatchView> views,
-                               OffsetDateTime now) {
-        batch.processed(Reconciliation.count(outcomes), now);
-        views.put(batch.id(), BatchView.of(batch));
+    /**
+     * The batches whose records are all applied: each is marked processed in memory for its view, and the rows are
+     * written for all of them at once ({@link JdbcImportWriter#processed}); their entities are then detached, so that
+     * JPA does not write each of them again.
+     */
+    private final class Ends {
+        private final OffsetDateTime now;
+        private final Map<Long, BatchView> views = new HashMap<>();
+        private final List<JdbcImportWriter.Processed> rows = new ArrayList<>();
+        private final List<ImportBatch> batches = new ArrayList<>();
+
+        Ends(OffsetDateTime now) {
+            this.now = now;
+        }
+
+        void add(ImportBatch batch, List<RecordStatus> outcomes) {
+            Reconciliation counts = Reconciliation.count(outcomes);
+            batch.processed(counts, now);
+            views.put(batch.id(), BatchView.of(batch));
+            rows.add(new JdbcImportWriter.Processed(batch.id(), counts, now));
+            batches.add(batch);
+        }
+
+        void write(JdbcImportWriter writer) throws SQLException {
+            writer.processed(rows);
+            batches.stream().filter(em::contains).forEach(em::detach);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.stimtrial.imports;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.JdbcAuditAppender;
 import org.stimtrial.imports.ImportRecord.Outcome;
@@ -112,6 +114,62 @@ final class JdbcImportWriter {
     private void batch(BulkRows table, List<Object[]> rows) throws SQLException {
         table.write(connection, rows);
         rows.clear();
+    }
+
+    /** A batch whose records are all applied, with its counts. */
+    record Processed(long batchId, Reconciliation counts, OffsetDateTime at) {
+    }
+
+    /**
+     * Marks the batches processed with their counts, in one statement on PostgreSQL (an update joined to a
+     * {@code VALUES} list) and in one JDBC batch elsewhere. The caller detaches their entities, so that JPA does not
+     * write them again.
+     */
+    void processed(List<Processed> batches) throws SQLException {
+        if (batches.isEmpty()) {
+            return;
+        }
+        if (connection.isWrapperFor(PGConnection.class)) {
+            StringBuilder sql = new StringBuilder("UPDATE import_batch AS b SET status = v.status, processed_at = v.at,"
+                    + " records_received = v.r, records_accepted = v.a, records_quarantined = v.q,"
+                    + " records_duplicate = v.d, records_conflict = v.c FROM (VALUES ");
+            for (int i = 0; i < batches.size(); i++) {
+                sql.append(i == 0 ? "(?::bigint, ?::varchar, ?::timestamptz, ?::int, ?::int, ?::int, ?::int, ?::int)"
+                        : ", (?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            sql.append(") AS v(id, status, at, r, a, q, d, c) WHERE b.id = v.id");
+            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Processed b : batches) {
+                    update.setLong(p++, b.batchId());
+                    p = bindCounts(update, p, b);
+                }
+                update.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE import_batch SET status = ?,"
+                + " processed_at = ?, records_received = ?, records_accepted = ?, records_quarantined = ?,"
+                + " records_duplicate = ?, records_conflict = ? WHERE id = ?")) {
+            for (Processed b : batches) {
+                update.setLong(bindCounts(update, 1, b), b.batchId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Binds status, time and counts from parameter {@code first}; returns the next parameter's index. */
+    private static int bindCounts(PreparedStatement update, int first, Processed b) throws SQLException {
+        int p = first;
+        update.setString(p++, BatchStatus.PROCESSED.name());
+        update.setObject(p++, b.at().withOffsetSameInstant(ZoneOffset.UTC));
+        update.setInt(p++, b.counts().received());
+        update.setInt(p++, b.counts().accepted());
+        update.setInt(p++, b.counts().quarantined());
+        update.setInt(p++, b.counts().duplicates());
+        update.setInt(p++, b.counts().conflicts());
+        return p;
     }
 
     private static Object orNull(Optional<?> value, int sqlType) {

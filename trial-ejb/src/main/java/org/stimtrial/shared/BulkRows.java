@@ -22,7 +22,7 @@ import org.postgresql.copy.CopyIn;
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;
     /** Fewer rows go as one batch of inserts: COPY's extra round trips cost more than it saves on a few rows. */
-    private static final int COPY_FROM = 100;
+    private static final int COPY_FROM = 1;
 
     private final String table;
     private final List<String> columns;

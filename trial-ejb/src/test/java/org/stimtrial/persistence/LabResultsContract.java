@@ -144,6 +144,12 @@ abstract class LabResultsContract {
         assertEquals(new Reconciliation(1, 0, 1, 0, 0), group.get(2).batch().reconciliation());
         assertTrue(imports.records(STUDY, group.get(2).batch().id()).get(0).reason().contains("S01-0999"));
         assertEquals(new Reconciliation(1, 1, 0, 0, 0), group.get(3).batch().reconciliation());
+        for (Ingested answered : group) {
+            BatchView stored = db.tx(() -> imports.batch(STUDY, answered.batch().id()));
+            assertEquals(BatchStatus.PROCESSED, stored.status(), "the group's batches are stored as processed");
+            assertEquals(answered.batch().reconciliation(), stored.reconciliation());
+            assertEquals(answered.batch().processedAt().toInstant(), stored.processedAt().toInstant());
+        }
         assertEquals(1, screens.screens(STUDY, "S01-0905", "W02").stream().filter(s -> s.specimenId()
                 .equals("LAB-G1")).count());
         screen("S01-0905", "W02", "LAB-G4");

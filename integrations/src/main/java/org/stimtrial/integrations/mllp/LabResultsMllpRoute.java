@@ -21,7 +21,9 @@ import org.stimtrial.integrations.Ingest;
 /**
  * An MLLP listener for the central laboratory: every framed message goes, as bytes, to the import pipeline, which
  * stores it before anything else and applies it; only then is the acknowledgement sent. A message that cannot be
- * stored (the database unreachable) is answered AR so that the laboratory sends it again.
+ * stored (the database unreachable) is answered AR so that the laboratory sends it again. Up to 64 connections are
+ * served at once, each by its own thread waiting for its message's commit (messages arriving together on several
+ * connections are committed together, see {@link org.stimtrial.integrations.GroupCommit}).
  */
 public final class LabResultsMllpRoute extends RouteBuilder {
     public static final String ROUTE_ID = "lab-mllp";
@@ -45,7 +47,7 @@ public final class LabResultsMllpRoute extends RouteBuilder {
     @Override
     public void configure() {
         fromF("mllp://%s:%d?autoAck=false&hl7Headers=false&stringPayload=false&validatePayload=false"
-                + "&receiveTimeout=15000&idleTimeout=600000&maxConcurrentConsumers=16", host, port)
+                + "&receiveTimeout=15000&idleTimeout=600000&maxConcurrentConsumers=64", host, port)
                 .routeId(ROUTE_ID)
                 .process(this::acknowledge);
     }
