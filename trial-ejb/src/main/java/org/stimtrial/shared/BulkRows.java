@@ -15,14 +15,12 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Many rows of one table written in one go on the caller's connection and transaction: on PostgreSQL with
- * {@code COPY ... FROM STDIN} (text format, streamed while the rows are formatted), for a few rows or on other
- * databases as one JDBC batch of inserts. A value is a {@link Long}, {@link Integer}, {@link String},
+ * {@code COPY ... FROM STDIN} (text format, streamed while the rows are formatted), whatever their number (one
+ * statement, where a batch of inserts is split into several), on other databases as one JDBC batch of inserts. A value is a {@link Long}, {@link Integer}, {@link String},
  * {@link BigDecimal}, {@link OffsetDateTime} or a {@link Null} naming its column's SQL type.
  */
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;
-    /** Fewer rows go as one batch of inserts: COPY's extra round trips cost more than it saves on a few rows. */
-    private static final int COPY_FROM = 1;
 
     private final String table;
     private final List<String> columns;
@@ -46,7 +44,7 @@ public final class BulkRows {
                         + row.length + " values");
             }
         }
-        if (rows.size() >= COPY_FROM && connection.isWrapperFor(PGConnection.class)) {
+        if (connection.isWrapperFor(PGConnection.class)) {
             copy(connection.unwrap(PGConnection.class), rows);
         } else {
             insert(connection, rows);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.stimtrial.shared.BulkRows;
 
 /**
- * Rows written in bulk read back exactly: on PostgreSQL through COPY (150 rows) and through a batch of inserts
- * (3 rows), on H2 through a batch; text with tabs, line breaks, backslashes, a literal {@code \N} and non-ASCII
+ * Rows written in bulk read back exactly: on PostgreSQL through COPY (150 rows, and a single row), on H2 through a
+ * batch of inserts; text with tabs, line breaks, backslashes, a literal {@code \N} and non-ASCII
  * letters, missing values, numbers and times.
  */
 class BulkRowsTest {
@@ -60,10 +60,10 @@ class BulkRowsTest {
     }
 
     @Test
-    void postgresCopyAndInsertsReadBackExactly() throws Exception {
+    void postgresCopyReadsBackExactly() throws Exception {
         DataSource pg = TestDatabases.postgres("bulk");
         roundTrip(pg, 150);
-        roundTrip(pg, 3);
+        roundTrip(pg, 1);
     }
 
     @Test
