@@ -65,7 +65,7 @@ public class ImportService {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Receipt receive(Delivery delivery, byte[] content) {
-        return receiveAll(List.of(new Submission(delivery, content))).get(0);
+        return receiveAll(List.of(new Submission(delivery, content))).receipts().get(0);
     }
 
     /** Reads and applies a received batch; a batch already processed or rejected is left as it is. */
@@ -77,17 +77,28 @@ public class ImportService {
      * Stores and applies several payloads in one transaction (a group commit: messages that arrived together are
      * committed together, and none of them is acknowledged before the commit). A payload repeating an earlier one,
      * or one earlier in the group, is a duplicate of that batch. If anything fails the whole group rolls back, and
-     * the caller delivers its payloads again one by one.
+     * the caller delivers its payloads again one by one. The batches created here are applied from the payloads in
+     * hand: no other transaction sees them before the commit, so they are neither locked nor read back.
      */
     public List<Ingested> ingestAll(List<Submission> submissions) {
-        List<Receipt> receipts = receiveAll(submissions);
-        List<BatchView> views = processAll(receipts.stream().map(Receipt::batchId).distinct().toList());
+        Received received = receiveAll(submissions);
+        List<Receipt> receipts = received.receipts();
+        List<BatchView> views = processAll(receipts.stream().map(Receipt::batchId).distinct().toList(),
+                received.created());
         Map<Long, BatchView> byId = new HashMap<>();
         views.forEach(v -> byId.put(v.id(), v));
         return receipts.stream().map(r -> new Ingested(r.duplicate(), byId.get(r.batchId()))).toList();
     }
 
-    private List<Receipt> receiveAll(List<Submission> submissions) {
+    /** What {@link #receiveAll} did: a receipt for each submission, and the batches it created with their payloads. */
+    private record Received(List<Receipt> receipts, Map<Long, Created> created) {
+    }
+
+    /** A batch stored in this transaction, with the payload it was stored with. */
+    private record Created(ImportBatch batch, byte[] content) {
+    }
+
+    private Received receiveAll(List<Submission> submissions) {
         List<Arrival> arrivals = new ArrayList<>();
         Map<String, Study> studies = new HashMap<>();
         for (Submission s : submissions) {
@@ -102,6 +113,8 @@ public class ImportService {
         }
         Map<String, ImportBatch> known = earlierBatches(arrivals);
         List<Receipt> receipts = new ArrayList<>();
+        Map<Long, Created> created = new HashMap<>();
+        List<ImportPayload> payloads = new ArrayList<>();
         for (Arrival a : arrivals) {
             Optional<ImportBatch> earlier = Optional.ofNullable(known.get(a.key("c", a.checksum())))
                     .or(() -> a.sourceId().map(id -> known.get(a.key("s", id))));
@@ -112,13 +125,17 @@ public class ImportService {
             ImportBatch batch = new ImportBatch(a.study(), a.submission().delivery(), a.checksum(), a.sourceId(),
                     a.submission().content().length, OffsetDateTime.now(clock));
             em.persist(batch);
-            em.persist(new ImportPayload(batch.id(), a.submission().content()));
+            ImportPayload payload = new ImportPayload(batch.id(), a.submission().content());
+            em.persist(payload);
+            payloads.add(payload);
+            created.put(batch.id(), new Created(batch, a.submission().content()));
             known.put(a.key("c", a.checksum()), batch);
             a.sourceId().ifPresent(id -> known.put(a.key("s", id), batch));
             receipts.add(new Receipt(batch.id(), false, batch.status()));
         }
         em.flush();
-        return receipts;
+        payloads.forEach(em::detach);
+        return new Received(receipts, created);
     }
 
     /**
@@ -173,13 +190,25 @@ public class ImportService {
      * processed or rejected is left as it is. The batches are locked in the order of their ids.
      */
     public List<BatchView> processAll(List<Long> batchIds) {
+        return processAll(batchIds, Map.of());
+    }
+
+    /** As {@link #processAll(List)}, with the batches this transaction {@code created} taken as they are. */
+    private List<BatchView> processAll(List<Long> batchIds, Map<Long, Created> created) {
         Map<Long, ImportBatch> byId = new HashMap<>();
-        em.createQuery("SELECT b FROM ImportBatch b WHERE b.id IN :ids ORDER BY b.id", ImportBatch.class)
-                .setParameter("ids", batchIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
-                .forEach(b -> byId.put(b.id(), b));
         Map<Long, byte[]> payloads = new HashMap<>();
-        List<Long> received = byId.values().stream().filter(b -> b.status() == BatchStatus.RECEIVED)
-                .map(ImportBatch::id).toList();
+        created.forEach((id, c) -> {
+            byId.put(id, c.batch());
+            payloads.put(id, c.content());
+        });
+        List<Long> stored = batchIds.stream().filter(id -> !created.containsKey(id)).toList();
+        if (!stored.isEmpty()) {
+            em.createQuery("SELECT b FROM ImportBatch b WHERE b.id IN :ids ORDER BY b.id", ImportBatch.class)
+                    .setParameter("ids", stored).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                    .forEach(b -> byId.put(b.id(), b));
+        }
+        List<Long> received = stored.stream().map(byId::get).filter(b -> b != null
+                && b.status() == BatchStatus.RECEIVED).map(ImportBatch::id).toList();
         if (!received.isEmpty()) {
             em.createQuery("SELECT p FROM ImportPayload p WHERE p.batchId IN :ids", ImportPayload.class)
                     .setParameter("ids", received).getResultStream().forEach(p -> payloads.put(p.batchId(),

@@ -34,6 +34,11 @@ import org.stimtrial.visit.VisitWindows;
  */
 final class NewSpecimens {
     private static final int CHUNK = 500;
+    /**
+     * EclipseLink's hint for objects read only to be looked at: they are not registered in the transaction, so no
+     * flush or commit compares them with their original state.
+     */
+    private static final String READ_ONLY = "eclipselink.read-only";
 
     private final EntityManager em;
     private final Study study;
@@ -105,21 +110,22 @@ final class NewSpecimens {
         List<String> all = new ArrayList<>(numbers);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            List<Subject> subjects = em.createQuery("SELECT s FROM Subject s WHERE s.study = :st"
-                    + " AND s.screeningNumber.value IN :n", Subject.class).setParameter("st", study)
-                    .setParameter("n", chunk).getResultList();
-            if (subjects.isEmpty()) {
+            List<Visit> visits = em.createQuery("SELECT v FROM Visit v JOIN FETCH v.subject JOIN FETCH v.definition"
+                    + " WHERE v.subject.study = :st AND v.subject.screeningNumber.value IN :n"
+                    + " ORDER BY v.definition.ordinal", Visit.class).setParameter("st", study).setParameter("n", chunk)
+                    .setHint(READ_ONLY, "true").getResultList();
+            if (visits.isEmpty()) {
                 continue;
             }
             Map<Long, Participant> byId = new HashMap<>();
-            for (Subject s : subjects) {
-                Participant p = new Participant(s);
-                byId.put(s.id(), p);
-                participants.put(s.screeningNumber().value(), p);
+            for (Visit v : visits) {
+                byId.computeIfAbsent(v.subject().id(), id -> {
+                    Participant p = new Participant(v.subject());
+                    participants.put(v.subject().screeningNumber().value(), p);
+                    return p;
+                }).schedule.add(v);
             }
-            em.createQuery("SELECT v FROM Visit v JOIN FETCH v.definition WHERE v.subject IN :s"
-                    + " ORDER BY v.definition.ordinal", Visit.class).setParameter("s", subjects).getResultStream()
-                    .forEach(v -> byId.get(v.subject().id()).schedule.add(v));
+            List<Subject> subjects = byId.values().stream().map(p -> p.subject).toList();
             em.createQuery("SELECT u.visit.subject.id, u.visit.id, u.specimenId FROM UrineDrugScreen u"
                     + " WHERE u.visit.subject IN :s", Object[].class).setParameter("s", subjects).getResultStream()
                     .forEach(row -> byId.get((Long) row[0]).specimens.computeIfAbsent((Long) row[1],

@@ -1,12 +1,10 @@
 package org.stimtrial.shared;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +13,11 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Many rows of one table written in one go on the caller's connection and transaction: on PostgreSQL with
- * {@code COPY ... FROM STDIN} (text format, streamed while the rows are formatted), whatever their number (one
- * statement, where a batch of inserts is split into several), on other databases as one JDBC batch of inserts. A value is a {@link Long}, {@link Integer}, {@link String},
- * {@link BigDecimal}, {@link OffsetDateTime} or a {@link Null} naming its column's SQL type.
+ * {@code COPY ... FROM STDIN} in the binary format ({@link PgBinaryRows}: PostgreSQL does not parse text, which made
+ * about a third of its work on the audit trail's rows), streamed while the rows are encoded, whatever their number;
+ * on other databases as one JDBC batch of inserts. A value is a {@link Long} ({@code BIGINT}), {@link Integer}
+ * ({@code INTEGER}), {@link String}, {@link BigDecimal}, {@link OffsetDateTime} or a {@link Null} naming its
+ * column's SQL type.
  */
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;
@@ -53,22 +53,17 @@ public final class BulkRows {
 
     private void copy(PGConnection connection, List<Object[]> rows) throws SQLException {
         CopyIn copy = connection.getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", columns)
-                + ") FROM STDIN");
+                + ") FROM STDIN (FORMAT binary)");
         try {
-            StringBuilder text = new StringBuilder(BUFFER + 4096);
+            PgBinaryRows data = new PgBinaryRows();
             for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        text.append('\t');
-                    }
-                    appendCopyValue(text, row[i]);
-                }
-                text.append('\n');
-                if (text.length() >= BUFFER) {
-                    send(copy, text);
+                data.row(row);
+                if (data.size() >= BUFFER) {
+                    send(copy, data);
                 }
             }
-            send(copy, text);
+            data.end();
+            send(copy, data);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -77,35 +72,9 @@ public final class BulkRows {
         }
     }
 
-    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
-    }
-
-    private static void appendCopyValue(StringBuilder text, Object value) {
-        if (value instanceof Null) {
-            text.append("\\N");
-        } else if (value instanceof OffsetDateTime t) {
-            text.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
-        } else if (value instanceof BigDecimal d) {
-            text.append(d.toPlainString());
-        } else if (value instanceof String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    case '\t' -> text.append("\\t");
-                    default -> text.append(c);
-                }
-            }
-        } else if (value instanceof Long || value instanceof Integer) {
-            text.append(value);
-        } else {
-            throw new IllegalArgumentException("no bulk form for " + value);
-        }
+    private static void send(CopyIn copy, PgBinaryRows data) throws SQLException {
+        copy.writeToCopy(data.bytes(), 0, data.size());
+        data.clear();
     }
 
     private void insert(Connection connection, List<Object[]> rows) throws SQLException {
