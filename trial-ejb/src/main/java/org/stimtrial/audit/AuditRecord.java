@@ -5,9 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
-/** One append-only audit record: one field of one record, who changed it, when, from what to what, and why. */
+/**
+ * One append-only audit record: who did it, when, why, and what: one changed field of a record, from its old to its
+ * new value, or a whole record created or deleted with every field ({@link RecordState}).
+ */
 @Entity
 @Table(name = "audit_record")
 public class AuditRecord {
@@ -108,6 +112,16 @@ public class AuditRecord {
 
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    /** The fields this record audits: the one changed field, or every field of the record created or deleted. */
+    public List<FieldChange> changes() {
+        AuditAction what = AuditAction.valueOf(action);
+        if (!RecordState.WHOLE_RECORD.equals(field)) {
+            return List.of(new FieldChange(what, field, oldValue, newValue));
+        }
+        return what == AuditAction.DELETE ? FieldChange.deleted(RecordState.decode(oldValue))
+                : FieldChange.inserted(RecordState.decode(newValue));
     }
 
     public String hash() {

@@ -37,12 +37,12 @@ public class AuditService {
 
     public List<AuditView> subjectTrail(String protocolCode, String screeningNumber) {
         Subject subject = Subjects.require(em, protocolCode, screeningNumber);
-        return new AuditTrail(em, clock).ofSubject(subject.id()).stream().map(AuditView::of).toList();
+        return AuditView.lines(new AuditTrail(em, clock).ofSubject(subject.id()));
     }
 
     /** Sign-in successes, failures, lockouts and logouts, newest first, optionally of one user name. */
     public List<AuditView> loginEvents(Optional<String> username, int limit) {
-        return new AuditTrail(em, clock).newestOf("Login", username, limit).stream().map(AuditView::of).toList();
+        return AuditView.lines(new AuditTrail(em, clock).newestOf("Login", username, limit));
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

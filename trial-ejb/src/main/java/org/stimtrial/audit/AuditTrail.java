@@ -5,6 +5,9 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Appends audit records to the hash chain inside the caller's transaction: if the clinical change rolls back, so do
@@ -19,42 +22,71 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records the first save of a record: every present field as an insert. */
+    /** Records the first save of a record: one audit record holding every present field. */
     public void inserted(Actor actor, Auditable record) {
-        append(actor, null, record, FieldChange.inserted(record.auditState()));
+        inserted(actor, null, record.auditType(), record.auditId(), record.auditSubjectId(), record.auditState());
+    }
+
+    /**
+     * Records the creation of a record that is not an {@link Auditable} entity, with its reason if it needs one: one
+     * audit record of its fields ({@link RecordState#fields} keeps them in order).
+     */
+    public void inserted(Actor actor, String reason, String entityType, String entityId, Long subjectId,
+                         Map<String, String> state) {
+        whole(actor, reason, entityType, entityId, subjectId, AuditAction.INSERT, state);
     }
 
     /** Records the fields that differ between {@code before} and the record's current state. */
-    public void updated(Actor actor, String reason, Auditable record, java.util.Map<String, String> before) {
+    public void updated(Actor actor, String reason, Auditable record, Map<String, String> before) {
         append(actor, reason, record, FieldChange.diff(before, record.auditState()));
     }
 
-    /** Records a deleted record: every present field as a delete. */
+    /** Records a deleted record: one audit record holding every field it had. */
     public void deleted(Actor actor, String reason, Auditable record) {
-        append(actor, reason, record, FieldChange.deleted(record.auditState()));
+        whole(actor, reason, record.auditType(), record.auditId(), record.auditSubjectId(), AuditAction.DELETE,
+                record.auditState());
     }
 
     public void append(Actor actor, String reason, Auditable record, List<FieldChange> changes) {
         append(actor, reason, record.auditType(), record.auditId(), record.auditSubjectId(), changes);
     }
 
+    /** Records changed fields, one audit record each. */
     public void append(Actor actor, String reason, String entityType, String entityId, Long subjectId,
                        List<FieldChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
+        AuditChainHead head = lockedHead();
+        OffsetDateTime now = AuditHash.normalize(OffsetDateTime.now(clock));
+        for (FieldChange change : changes) {
+            persist(head, AuditRecordContent.of(head.lastSeq() + 1, now, actor, reason, entityType, entityId,
+                    subjectId, change));
+        }
+    }
+
+    private void whole(Actor actor, String reason, String entityType, String entityId, Long subjectId,
+                       AuditAction action, Map<String, String> state) {
+        if (state.values().stream().allMatch(Objects::isNull)) {
+            return;
+        }
+        AuditChainHead head = lockedHead();
+        persist(head, AuditRecordContent.ofRecord(head.lastSeq() + 1, AuditHash.normalize(OffsetDateTime.now(clock)),
+                actor, reason, entityType, entityId, subjectId, action, state));
+    }
+
+    private void persist(AuditChainHead head, AuditRecordContent content) {
+        AuditRecord record = new AuditRecord(content, head.lastHash());
+        em.persist(record);
+        head.advance(record);
+    }
+
+    private AuditChainHead lockedHead() {
         AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("the audit chain head row is missing: the schema is not migrated");
         }
-        OffsetDateTime now = AuditHash.normalize(OffsetDateTime.now(clock));
-        for (FieldChange change : changes) {
-            AuditRecordContent content = AuditRecordContent.of(head.lastSeq() + 1, now, actor, reason, entityType,
-                    entityId, subjectId, change);
-            AuditRecord record = new AuditRecord(content, head.lastHash());
-            em.persist(record);
-            head.advance(record);
-        }
+        return head;
     }
 
     /**
@@ -62,11 +94,7 @@ public class AuditTrail {
      * between, so everything after this position happened after the caller's act.
      */
     public long lockedPosition() {
-        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            throw new IllegalStateException("the audit chain head row is missing: the schema is not migrated");
-        }
-        return head.lastSeq();
+        return lockedHead().lastSeq();
     }
 
     /** A subject's records appended after a chain position, oldest first. */
@@ -76,7 +104,7 @@ public class AuditTrail {
     }
 
     /** The newest records of one entity type (optionally one entity), newest first. */
-    public List<AuditRecord> newestOf(String entityType, java.util.Optional<String> entityId, int limit) {
+    public List<AuditRecord> newestOf(String entityType, Optional<String> entityId, int limit) {
         String where = entityId.isPresent() ? " AND a.entityId = :id" : "";
         var query = em.createQuery("SELECT a FROM AuditRecord a WHERE a.entityType = :t" + where
                 + " ORDER BY a.seq DESC", AuditRecord.class).setParameter("t", entityType).setMaxResults(limit);

@@ -51,19 +51,16 @@ public final class JdbcAuditAppender {
         }
     }
 
-    /** Records the first save of a record: every present field as an insert. */
+    /** Records the first save of a record: one audit record holding every present field. */
     public void inserted(Actor actor, String entityType, String entityId, long subjectId,
                          Map<String, String> state, OffsetDateTime at) {
-        OffsetDateTime now = AuditHash.normalize(at);
-        for (FieldChange change : FieldChange.inserted(state)) {
-            AuditRecordContent content = AuditRecordContent.of(lastSeq + 1, now, actor, null, entityType, entityId,
-                    subjectId, change);
-            String hash = AuditHash.of(content, lastHash);
-            pending.add(content);
-            pendingHashes.add(hash);
-            lastSeq = content.seq();
-            lastHash = hash;
-        }
+        AuditRecordContent content = AuditRecordContent.ofRecord(lastSeq + 1, AuditHash.normalize(at), actor, null,
+                entityType, entityId, subjectId, AuditAction.INSERT, state);
+        String hash = AuditHash.of(content, lastHash);
+        pending.add(content);
+        pendingHashes.add(hash);
+        lastSeq = content.seq();
+        lastHash = hash;
     }
 
     /** Writes the records appended since the last write and moves the chain head past them. */

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.audit.Actor;
-import org.stimtrial.audit.AuditAction;
 import org.stimtrial.audit.AuditTrail;
-import org.stimtrial.audit.FieldChange;
 import org.stimtrial.audit.Source;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.demo.DemoPlan.DemoSpecimen;
 import org.stimtrial.demo.DemoPlan.DemoSubject;
 import org.stimtrial.demo.DemoPlan.DemoVisit;
@@ -147,8 +146,7 @@ public class DemoLoader {
         Allocation allocation = new Allocation(subject, arm, kit, AllocationMethod.DEMO_ONLY,
                 OffsetDateTime.now(clock));
         em.persist(allocation);
-        new AuditTrail(em, clock).append(ACTOR, null, "Allocation", Long.toString(allocation.id()), subject.id(),
-                List.of(new FieldChange(AuditAction.INSERT, "kitNumber", null, kit),
-                        new FieldChange(AuditAction.INSERT, "method", null, AllocationMethod.DEMO_ONLY.name())));
+        new AuditTrail(em, clock).inserted(ACTOR, null, "Allocation", Long.toString(allocation.id()), subject.id(),
+                RecordState.fields("kitNumber", kit, "method", AllocationMethod.DEMO_ONLY.name()));
     }
 }

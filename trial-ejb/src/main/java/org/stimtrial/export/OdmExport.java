@@ -22,7 +22,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditRecord;
 import org.stimtrial.audit.AuditTrail;
-import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.instrument.InstrumentCatalog;
 import org.stimtrial.instrument.InstrumentItem;
 import org.stimtrial.odm.OdmForm;
@@ -74,8 +74,8 @@ public class OdmExport {
         forms.forEach(f -> Optional.ofNullable(latest.get(f.auditId())).ifPresent(a -> users.add(a.username())));
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String fileOid = protocolCode + ".cravings." + UUID.randomUUID();
-        new AuditTrail(em, clock).append(actor, null, "Download", fileOid, null, FieldChange.inserted(Map.of(
-                "file", "ODM 1.3.2 craving forms", "forms", Integer.toString(forms.size()))));
+        new AuditTrail(em, clock).inserted(actor, null, "Download", fileOid, null, RecordState.fields("file",
+                "ODM 1.3.2 craving forms", "forms", Integer.toString(forms.size())));
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");

@@ -12,13 +12,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.analysis.interim.InterimResults;
 import org.stimtrial.analysis.snapshot.TrialSnapshot;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditTrail;
-import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.interim.RunViews.RunView;
 import org.stimtrial.shared.ConflictException;
 import org.stimtrial.shared.UnknownEntityException;
@@ -74,11 +73,11 @@ public class AnalysisRunService implements RunSteps {
         AnalysisRun run = new AnalysisRun(study, snapshot, plan, actor.username(), now(), rerunOf);
         em.persist(run);
         em.flush();
-        new AuditTrail(em, clock).append(actor, null, "AnalysisRun", Long.toString(run.id()), null,
-                FieldChange.inserted(Map.of("cutoff", snapshot.cutoff().toString(), "snapshotHash",
-                        run.snapshotHash(), "monitoring", plan.spending() + " alpha " + plan.alpha() + " sides "
-                                + plan.sides() + " fractions " + plan.fractionsText(), "rerunOf",
-                        rerunOf.map(String::valueOf).orElse(""))));
+        new AuditTrail(em, clock).inserted(actor, null, "AnalysisRun", Long.toString(run.id()), null,
+                RecordState.fields("cutoff", snapshot.cutoff().toString(), "snapshotHash", run.snapshotHash(),
+                        "monitoring", plan.spending() + " alpha " + plan.alpha() + " sides " + plan.sides()
+                                + " fractions " + plan.fractionsText(), "rerunOf",
+                        rerunOf.map(String::valueOf).orElse("")));
         return RunViews.of(run, false);
     }
 

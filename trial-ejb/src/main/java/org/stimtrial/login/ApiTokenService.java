@@ -12,6 +12,7 @@ import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditAction;
 import org.stimtrial.audit.AuditTrail;
 import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.shared.UnknownEntityException;
 import org.stimtrial.shared.ValidationFailedException;
 
@@ -51,9 +52,8 @@ public class ApiTokenService {
                 now.plus(validity));
         em.persist(stored);
         em.flush();
-        new AuditTrail(em, clock).append(owner, null, "ApiToken", Long.toString(stored.id()), null, List.of(
-                new FieldChange(AuditAction.INSERT, "label", null, stored.label()),
-                new FieldChange(AuditAction.INSERT, "expiresAt", null, stored.expiresAt().toString())));
+        new AuditTrail(em, clock).inserted(owner, null, "ApiToken", Long.toString(stored.id()), null,
+                RecordState.fields("label", stored.label(), "expiresAt", stored.expiresAt().toString()));
         return new IssuedToken(stored.id(), token, stored.label(), stored.createdAt(), stored.expiresAt());
     }
 

@@ -2,12 +2,10 @@ package org.stimtrial.login;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.stimtrial.audit.Actor;
-import org.stimtrial.audit.AuditAction;
 import org.stimtrial.audit.AuditTrail;
-import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 
 /**
  * Sign-in events in the audit trail: entity {@code Login}, the claimed user name as entity id, field
@@ -27,8 +25,7 @@ final class LoginAudit {
         String name = claimedName.isBlank() ? "(blank)" : truncate(claimedName);
         Actor actor = new Actor(name, channel.source(), Optional.of(channel.name().toLowerCase() + " from "
                 + truncate(origin)));
-        trail.append(actor, null, ENTITY, name, null, List.of(new FieldChange(AuditAction.INSERT, "outcome", null,
-                outcome)));
+        trail.inserted(actor, null, ENTITY, name, null, RecordState.fields("outcome", outcome));
     }
 
     private static String truncate(String s) {

@@ -18,9 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.stimtrial.audit.Actor;
-import org.stimtrial.audit.AuditAction;
 import org.stimtrial.audit.AuditTrail;
-import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.randomization.RandomizationViews.AlertView;
 import org.stimtrial.randomization.RandomizationViews.ListEntry;
 import org.stimtrial.randomization.RandomizationViews.Randomized;
@@ -80,11 +79,9 @@ public class RandomizationService {
         Study study = Studies.require(new JpaStudyRepository(em), protocolCode);
         SchemeConfigurator.Created created = new SchemeConfigurator(em, clock).configure(study, setup, actor);
         em.flush();
-        new AuditTrail(em, clock).append(actor, null, "RandomizationScheme", Long.toString(created.scheme().id()),
-                null, List.of(new FieldChange(AuditAction.INSERT, "method", null, created.scheme().method().name()),
-                        new FieldChange(AuditAction.INSERT, "factors", null,
-                                String.join(",", created.scheme().factors())),
-                        new FieldChange(AuditAction.INSERT, "seedDigest", null, created.scheme().seedDigest())));
+        new AuditTrail(em, clock).inserted(actor, null, "RandomizationScheme", Long.toString(created.scheme().id()),
+                null, RecordState.fields("method", created.scheme().method().name(), "factors",
+                        String.join(",", created.scheme().factors()), "seedDigest", created.scheme().seedDigest()));
         return view(created.scheme(), created.seed());
     }
 
@@ -147,10 +144,8 @@ public class RandomizationService {
                 OffsetDateTime.now(clock), stratum);
         em.persist(allocation);
         em.flush();
-        new AuditTrail(em, clock).append(actor, null, "Allocation", Long.toString(allocation.id()), subject.id(),
-                List.of(new FieldChange(AuditAction.INSERT, "kitNumber", null, kit),
-                        new FieldChange(AuditAction.INSERT, "method", null, allocation.method().name()),
-                        new FieldChange(AuditAction.INSERT, "stratum", null, stratum)));
+        new AuditTrail(em, clock).inserted(actor, null, "Allocation", Long.toString(allocation.id()), subject.id(),
+                RecordState.fields("kitNumber", kit, "method", allocation.method().name(), "stratum", stratum));
         LocalDate on = date != null ? date : LocalDate.now(clock.withZone(subject.site().timeZone()));
         new SubjectService(em, clock).randomized(protocolCode, screeningNumber, on, actor);
         return new Randomized(screeningNumber, kit, on, stratum);
@@ -228,10 +223,9 @@ public class RandomizationService {
         UnblindingEvent event = new UnblindingEvent(subject, actor.username(), reason.strip(), now);
         em.persist(event);
         em.flush();
-        new AuditTrail(em, clock).append(actor, reason.strip(), "UnblindingEvent", Long.toString(event.id()),
-                subject.id(), List.of(new FieldChange(AuditAction.INSERT, "kitNumber", null,
-                        allocation.kitNumber()), new FieldChange(AuditAction.INSERT, "unblindedBy", null,
-                        actor.username())));
+        new AuditTrail(em, clock).inserted(actor, reason.strip(), "UnblindingEvent", Long.toString(event.id()),
+                subject.id(), RecordState.fields("kitNumber", allocation.kitNumber(), "unblindedBy",
+                        actor.username()));
         Arm arm = allocation.arm();
         return new Unblinded(screeningNumber, allocation.kitNumber(), arm.code(), arm.name(), arm.drug(), arm.dose(),
                 now);

@@ -16,6 +16,8 @@ import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.stimtrial.analysis.report.Listing;
 import org.stimtrial.analysis.report.Table;
+import org.stimtrial.audit.AuditAction;
+import org.stimtrial.audit.RecordState;
 
 /**
  * The audit trail as a listing, read with a JDBC cursor (fetch size 1,000) in chain order, so a trail of any
@@ -37,36 +39,67 @@ final class AuditTrailListing {
         return new Listing("Audit trail", columns, () -> stream(dataSource));
     }
 
+    /**
+     * The listing's lines of the audit record at the cursor: one, or for a record created or deleted one per field
+     * ({@link RecordState}), each with the record's sequence number, time, user, source and reason.
+     */
+    private static List<List<Object>> lines(ResultSet rs) throws SQLException {
+        List<Object> head = new ArrayList<>(8);
+        head.add(rs.getLong(1));
+        head.add(rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        for (int i = 3; i <= 8; i++) {
+            head.add(text(rs.getString(i)));
+        }
+        String field = rs.getString(9);
+        String oldValue = rs.getString(10);
+        String newValue = rs.getString(11);
+        String reason = text(rs.getString(12));
+        if (!RecordState.WHOLE_RECORD.equals(field)) {
+            return List.of(line(head, field, text(oldValue), text(newValue), reason));
+        }
+        boolean deleted = AuditAction.DELETE.name().equals(rs.getString(6));
+        List<List<Object>> lines = new ArrayList<>();
+        RecordState.decode(text(deleted ? oldValue : newValue)).forEach((name, value) -> lines.add(line(head, name,
+                deleted ? value : "", deleted ? "" : value, reason)));
+        return lines;
+    }
+
+    private static List<Object> line(List<Object> head, String field, String oldValue, String newValue,
+                                     String reason) {
+        List<Object> line = new ArrayList<>(head);
+        line.add(field);
+        line.add(oldValue);
+        line.add(newValue);
+        line.add(reason);
+        return line;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
     private static Stream<List<Object>> stream(DataSource dataSource) {
         try {
             Connection c = dataSource.getConnection();
             PreparedStatement ps = c.prepareStatement(SQL);
             ps.setFetchSize(1000);
             ResultSet rs = ps.executeQuery();
-            Spliterator<List<Object>> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+            Spliterator<List<List<Object>>> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                     Spliterator.ORDERED | Spliterator.NONNULL) {
                 @Override
-                public boolean tryAdvance(Consumer<? super List<Object>> action) {
+                public boolean tryAdvance(Consumer<? super List<List<Object>>> action) {
                     try {
                         if (!rs.next()) {
                             return false;
                         }
-                        List<Object> row = new ArrayList<>(12);
-                        row.add(rs.getLong(1));
-                        row.add(rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
-                                .toLocalDateTime());
-                        for (int i = 3; i <= 12; i++) {
-                            String v = rs.getString(i);
-                            row.add(v == null ? "" : v);
-                        }
-                        action.accept(row);
+                        action.accept(lines(rs));
                         return true;
                     } catch (SQLException e) {
                         throw new IllegalStateException("reading the audit trail", e);
                     }
                 }
             };
-            return StreamSupport.stream(rows, false).onClose(() -> {
+            return StreamSupport.stream(rows, false).flatMap(List::stream).onClose(() -> {
                 try (c; ps; rs) {
                     // closes the cursor, the statement and the connection
                 } catch (SQLException e) {

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.stimtrial.analysis.export.DatasetJson;
 import org.stimtrial.analysis.export.RScript;
@@ -34,7 +33,7 @@ import org.stimtrial.analysis.snapshot.SnapshotRows.ArmRow;
 import org.stimtrial.analysis.snapshot.TrialSnapshot;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.AuditTrail;
-import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.interim.AnalysisRun;
 import org.stimtrial.interim.AnalysisRunService;
 import org.stimtrial.shared.ValidationFailedException;
@@ -190,8 +189,8 @@ public class ReportService {
     }
 
     private void audit(Actor actor, String file, String kind, TrialSnapshot snapshot) {
-        new AuditTrail(em, clock).append(actor, null, "Download", file, null, FieldChange.inserted(Map.of(
-                "file", kind, "cutoff", snapshot.cutoff().toString(), "snapshotHash", SnapshotCodec.hash(snapshot))));
+        new AuditTrail(em, clock).inserted(actor, null, "Download", file, null, RecordState.fields("file", kind,
+                "cutoff", snapshot.cutoff().toString(), "snapshotHash", SnapshotCodec.hash(snapshot)));
     }
 
     private AnalysisRunService runs() {

@@ -9,11 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.stimtrial.audit.Actor;
-import org.stimtrial.audit.AuditAction;
 import org.stimtrial.audit.AuditRecord;
 import org.stimtrial.audit.AuditTrail;
 import org.stimtrial.audit.FieldChange;
+import org.stimtrial.audit.RecordState;
 import org.stimtrial.shared.UnknownEntityException;
 import org.stimtrial.signature.SignatureView.Invalidation;
 import org.stimtrial.signature.SignatureView.Status;
@@ -59,11 +60,9 @@ public class SignatureService {
                 meaning, OffsetDateTime.now(clock), position, content.hash());
         em.persist(signature);
         em.flush();
-        trail.append(signer, null, "ElectronicSignature", Long.toString(signature.id()), subject.id(), List.of(
-                new FieldChange(AuditAction.INSERT, "scope", null, scopeText(signature)),
-                new FieldChange(AuditAction.INSERT, "printedName", null, signature.printedName()),
-                new FieldChange(AuditAction.INSERT, "meaning", null, meaning.text()),
-                new FieldChange(AuditAction.INSERT, "contentHash", null, signature.contentHash())));
+        trail.inserted(signer, null, "ElectronicSignature", Long.toString(signature.id()), subject.id(),
+                RecordState.fields("scope", scopeText(signature), "printedName", signature.printedName(), "meaning",
+                        meaning.text(), "contentHash", signature.contentHash()));
         return view(signature, content, List.of());
     }
 
@@ -106,7 +105,8 @@ public class SignatureService {
         Set<String> covered = now.keys();
         for (AuditRecord r : later) {
             if (r.seq() > s.signedThroughSeq() && covered.contains(SignedContent.key(r.entityType(), r.entityId()))) {
-                return Optional.of(new Invalidation(r.occurredAt(), r.username(), r.entityType(), r.field(),
+                return Optional.of(new Invalidation(r.occurredAt(), r.username(), r.entityType(), r.changes().stream()
+                        .map(FieldChange::field).collect(Collectors.joining(", ")),
                         r.reason().orElse(null), "Data changed after signing: a new signature is needed"));
             }
         }
