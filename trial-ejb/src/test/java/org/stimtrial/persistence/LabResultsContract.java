@@ -2,6 +2,7 @@ package org.stimtrial.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,7 +81,8 @@ abstract class LabResultsContract {
         audit = fixture.audit();
         SubjectService subjects = fixture.subjects();
         VisitService visits = fixture.visits();
-        for (String number : List.of("S01-0901", "S01-0902", "S01-0903", "S01-0904", "S01-0905")) {
+        for (String number : List.of("S01-0901", "S01-0902", "S01-0903", "S01-0904", "S01-0905",
+                "S01-0906")) {
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, "S01", Sex.F, 1990,
                     LocalDate.of(2026, 10, 20)), COORDINATOR));
         }
@@ -93,6 +95,8 @@ abstract class LabResultsContract {
         record(visits, "S01-0904", "W01", LocalDate.of(2026, 11, 8));
         record(visits, "S01-0905", "BL", LocalDate.of(2026, 11, 1));
         record(visits, "S01-0905", "W02", LocalDate.of(2026, 11, 15));
+        record(visits, "S01-0906", "BL", LocalDate.of(2026, 11, 1));
+        record(visits, "S01-0906", "W01", LocalDate.of(2026, 11, 8));
     }
 
     private void record(VisitService visits, String number, String visit, LocalDate date) {
@@ -250,6 +254,35 @@ abstract class LabResultsContract {
         RecordView conflict = imports.records(STUDY, third.batch().id()).get(0);
         assertTrue(conflict.queryId() != null, conflict.reason());
         assertEquals("DILUTE", screen("S01-0903", "W01", "LAB-C").validity(), "the hand-entered change is kept");
+    }
+
+    /**
+     * The database itself keeps every analyte result with its specimen (H2 by the declared foreign key, PostgreSQL by
+     * the statement-level checks of migration V8), whoever writes to it.
+     */
+    @Test
+    void noAnalyteResultOutlivesOrLacksItsSpecimen() {
+        Sent sent = send("K-1", "S01-0906", "LAB-K", "202611080900", "OBX|1|CWE|19343-3^^LN||260415000^Not"
+                + " detected^SCT||<500||||F", "OBX|2|NM|16235-4^^LN||40|ng/mL|<250||||F");
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), sent.batch().reconciliation());
+        long screen = ((Number) db.tx(() -> db.em().createNativeQuery("SELECT id FROM urine_drug_screen WHERE"
+                + " specimen_id = 'LAB-K'").getSingleResult())).longValue();
+        String results = "uds_analyte_result WHERE screen_id = " + screen;
+        assertEquals(2, db.count(results));
+        long all = db.count("uds_analyte_result");
+        assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO uds_analyte_result (id, screen_id,"
+                + " loinc_code, result) VALUES (990000001, 990000002, '19554-5', 'NEGATIVE')"), "no specimen");
+        assertThrows(IllegalStateException.class, () -> db.sql("UPDATE uds_analyte_result SET screen_id = 990000002"
+                + " WHERE screen_id = " + screen), "moved to no specimen");
+        assertThrows(IllegalStateException.class, () -> db.sql("DELETE FROM urine_drug_screen WHERE id = " + screen),
+                "a specimen with results");
+        assertThrows(IllegalStateException.class, () -> db.sql("UPDATE urine_drug_screen SET id = 990000003 WHERE"
+                + " id = " + screen), "a specimen's id under its results");
+        assertEquals(all, db.count("uds_analyte_result"));
+        assertEquals(2, db.count(results));
+        assertEquals(1, db.count("urine_drug_screen WHERE id = " + screen));
+        assertEquals(1, db.sql("UPDATE uds_analyte_result SET result = result WHERE screen_id = " + screen
+                + " AND loinc_code = '19343-3'"), "a result that keeps its specimen can still be written");
     }
 
     @Test
