@@ -124,28 +124,33 @@ abstract class CsvRecords<F> implements PayloadReader {
                 + " (expected: " + String.join(",", columns()) + ")");
     }
 
+    /** A row with its values by column name ({@code null} for a row of the wrong width). */
+    private record Named(Row row, Map<String, String> values) {
+    }
+
     private List<ParsedRecord> records(List<String> header, List<Row> rows) {
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        List<ParsedRecord> records = new ArrayList<>();
+        Map<String, List<Named>> groups = new LinkedHashMap<>();
         for (Row row : rows) {
             if (row.cells().size() != header.size()) {
-                groups.put("#line" + row.line(), List.of(row));
+                groups.put("#line" + row.line(), List.of(new Named(row, null)));
                 continue;
             }
             Map<String, String> values = values(header, row);
-            String key = keyColumns.stream().map(values::get).collect(Collectors.joining("\u0000"));
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(values.get(keyColumns.get(0)) + '\u0000' + values.get(keyColumns.get(1))
+                    + '\u0000' + values.get(keyColumns.get(2)), k -> new ArrayList<>()).add(new Named(row, values));
         }
-        for (List<Row> group : groups.values()) {
-            String raw = group.stream().map(Row::raw).collect(Collectors.joining("\n"));
-            Row first = group.get(0);
+        List<ParsedRecord> records = new ArrayList<>(groups.size());
+        for (List<Named> group : groups.values()) {
+            String raw = group.size() == 1 ? group.get(0).row().raw()
+                    : group.stream().map(g -> g.row().raw()).collect(Collectors.joining("\n"));
+            Row first = group.get(0).row();
             if (first.cells().size() != header.size()) {
                 records.add(ParsedRecord.unreadable(raw, Optional.empty(), "line " + first.line() + " has "
                         + first.cells().size() + " values; the header has " + header.size()));
                 continue;
             }
-            Lines lines = new Lines(group.stream().map(Row::line).toList(),
-                    group.stream().map(r -> values(header, r)).toList());
+            Lines lines = new Lines(group.stream().map(g -> g.row().line()).toList(),
+                    group.stream().map(Named::values).toList());
             List<String> errors = new ArrayList<>();
             Optional<String> site = same(lines, "site", errors);
             Optional<String> screening = same(lines, "screening_number", errors);

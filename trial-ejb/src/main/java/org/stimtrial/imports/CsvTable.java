@@ -80,8 +80,12 @@ final class CsvTable {
                         line++;
                         endOfRow = true;
                     } else {
-                        cell.append(c);
-                        i++;
+                        int end = i + 1;
+                        while (end < n && !ends(text.charAt(end))) {
+                            end++;
+                        }
+                        cell.append(text, i, end);
+                        i = end;
                     }
                 }
             }
@@ -92,5 +96,10 @@ final class CsvTable {
             }
         }
         return rows;
+    }
+
+    /** Whether {@code c} ends an unquoted value. */
+    private static boolean ends(char c) {
+        return c == ',' || c == '\n' || c == '\r';
     }
 }

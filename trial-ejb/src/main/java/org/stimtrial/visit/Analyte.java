@@ -3,8 +3,10 @@ package org.stimtrial.visit;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Urine tests for amphetamine-type stimulants the trial records, by LOINC code: presumptive screens (immunoassay),
@@ -98,6 +100,12 @@ public enum Analyte {
     }
 
     public static Optional<Analyte> byLoinc(String code) {
-        return Arrays.stream(values()).filter(a -> a.loinc.equals(code)).findFirst();
+        return Optional.ofNullable(ByLoinc.CODES.get(code));
+    }
+
+    /** The analytes by LOINC code, built once the constants exist. */
+    private static final class ByLoinc {
+        private static final Map<String, Analyte> CODES = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(a -> a.loinc, a -> a));
     }
 }

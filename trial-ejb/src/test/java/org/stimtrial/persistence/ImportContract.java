@@ -83,7 +83,7 @@ abstract class ImportContract {
         audit = fixture.audit();
         SubjectService subjects = fixture.subjects();
         for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S01-0705", "S01-0706",
-                "S02-0701")) {
+                "S01-0707", "S02-0701")) {
             String site = number.substring(0, 3);
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, site, Sex.M, 1980, TODAY.minusDays(40)),
                     COORDINATOR));
@@ -99,10 +99,12 @@ abstract class ImportContract {
         db.close();
     }
 
+    /** Stores a file and applies it from the bytes in hand, as the routes, the upload page and the API do. */
     private BatchView deliver(String name, ImportFormat format, Optional<String> site, String text) {
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
         Receipt receipt = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.SITE_FOLDER, format, site,
-                name, "import"), text.getBytes(StandardCharsets.UTF_8)));
-        return db.tx(() -> imports.process(receipt.batchId()));
+                name, "import"), content));
+        return db.tx(() -> imports.process(receipt.batchId(), content));
     }
 
     private static String urine(String number, String visit, String specimen, String result) {
@@ -186,6 +188,20 @@ abstract class ImportContract {
         assertEquals(first.id(), again.batchId());
         assertEquals(batches, db.count("import_batch"));
         assertEquals(audits, db.count("audit_record"));
+    }
+
+    @Test
+    void bytesInHandAreAppliedOnlyWhenTheyAreTheBytesStored() {
+        byte[] stored = (URINE_HEADER + urine("S01-0707", "W01", "SP-7071", "NEGATIVE"))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] other = (URINE_HEADER + urine("S01-0707", "W01", "SP-7079", "NEGATIVE"))
+                .getBytes(StandardCharsets.UTF_8);
+        Receipt receipt = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.UPLOAD,
+                ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), "in-hand.csv", "datamanager"), stored));
+        BatchView batch = db.tx(() -> imports.process(receipt.batchId(), other));
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), batch.reconciliation());
+        assertEquals(List.of("SP-7071"), screens.screens(STUDY, "S01-0707", "W01").stream()
+                .map(UrineScreenView::specimenId).toList(), "the stored file is applied, not the other bytes");
     }
 
     @Test

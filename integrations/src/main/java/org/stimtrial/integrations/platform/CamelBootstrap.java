@@ -131,7 +131,7 @@ public class CamelBootstrap {
 
     private Ingested ingest(Delivery delivery, byte[] content) {
         Receipt receipt = imports.receive(delivery, content);
-        return new Ingested(receipt.duplicate(), imports.process(receipt.batchId()));
+        return new Ingested(receipt.duplicate(), imports.process(receipt.batchId(), content));
     }
 
     @PreDestroy

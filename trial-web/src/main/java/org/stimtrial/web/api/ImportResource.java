@@ -55,8 +55,9 @@ public class ImportResource {
         Delivery delivery = new Delivery(study, ImportChannel.UPLOAD, f, Optional.ofNullable(site)
                 .filter(s -> !s.isBlank()), fileName == null || fileName.isBlank() ? "upload" : fileName,
                 actor.api().username());
-        Receipt receipt = imports.receive(delivery, body == null ? new byte[0] : body);
-        BatchView batch = imports.process(receipt.batchId());
+        byte[] content = body == null ? new byte[0] : body;
+        Receipt receipt = imports.receive(delivery, content);
+        BatchView batch = imports.process(receipt.batchId(), content);
         return Response.status(receipt.duplicate() ? Response.Status.OK : Response.Status.CREATED).entity(batch)
                 .build();
     }

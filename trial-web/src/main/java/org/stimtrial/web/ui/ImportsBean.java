@@ -82,7 +82,7 @@ public class ImportsBean implements Serializable {
                 Optional.ofNullable(site).filter(s -> !s.isBlank()), name, actor.ui().username());
         Ui.attempt(() -> {
             Receipt receipt = imports.receive(delivery, content);
-            BatchView batch = imports.process(receipt.batchId());
+            BatchView batch = imports.process(receipt.batchId(), content);
             Ui.info(receipt.duplicate() ? "Already received as batch " + batch.id() + ": nothing new was imported"
                     : "Batch " + batch.id() + " " + batch.status() + ": " + summary(batch));
         });
