@@ -116,12 +116,7 @@ public class AuditRecord {
 
     /** The fields this record audits: the one changed field, or every field of the record created or deleted. */
     public List<FieldChange> changes() {
-        AuditAction what = AuditAction.valueOf(action);
-        if (!RecordState.WHOLE_RECORD.equals(field)) {
-            return List.of(new FieldChange(what, field, oldValue, newValue));
-        }
-        return what == AuditAction.DELETE ? FieldChange.deleted(RecordState.decode(oldValue))
-                : FieldChange.inserted(RecordState.decode(newValue));
+        return RecordState.changes(action, field, oldValue, newValue);
     }
 
     public String hash() {

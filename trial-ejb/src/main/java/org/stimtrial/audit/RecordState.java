@@ -1,6 +1,7 @@
 package org.stimtrial.audit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,19 @@ public final class RecordState {
     public static final String WHOLE_RECORD = "*";
 
     private RecordState() {
+    }
+
+    /**
+     * The fields an audit record stored as these columns audits: the one changed field, or every field of the record
+     * created ({@code newValue}) or deleted ({@code oldValue}).
+     */
+    public static List<FieldChange> changes(String action, String field, String oldValue, String newValue) {
+        AuditAction what = AuditAction.valueOf(action);
+        if (!WHOLE_RECORD.equals(field)) {
+            return List.of(new FieldChange(what, field, oldValue, newValue));
+        }
+        return what == AuditAction.DELETE ? FieldChange.deleted(decode(oldValue))
+                : FieldChange.inserted(decode(newValue));
     }
 
     /** Fields in the order given: name, value, name, value... (a {@code null} value is a field without a value). */

@@ -16,7 +16,7 @@ import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.stimtrial.analysis.report.Listing;
 import org.stimtrial.analysis.report.Table;
-import org.stimtrial.audit.AuditAction;
+import org.stimtrial.audit.FieldChange;
 import org.stimtrial.audit.RecordState;
 
 /**
@@ -50,28 +50,18 @@ final class AuditTrailListing {
         for (int i = 3; i <= 8; i++) {
             head.add(text(rs.getString(i)));
         }
-        String field = rs.getString(9);
-        String oldValue = rs.getString(10);
-        String newValue = rs.getString(11);
         String reason = text(rs.getString(12));
-        if (!RecordState.WHOLE_RECORD.equals(field)) {
-            return List.of(line(head, field, text(oldValue), text(newValue), reason));
-        }
-        boolean deleted = AuditAction.DELETE.name().equals(rs.getString(6));
         List<List<Object>> lines = new ArrayList<>();
-        RecordState.decode(text(deleted ? oldValue : newValue)).forEach((name, value) -> lines.add(line(head, name,
-                deleted ? value : "", deleted ? "" : value, reason)));
+        for (FieldChange change : RecordState.changes(rs.getString(6), rs.getString(9), rs.getString(10),
+                rs.getString(11))) {
+            List<Object> line = new ArrayList<>(head);
+            line.add(change.field());
+            line.add(text(change.oldValue()));
+            line.add(text(change.newValue()));
+            line.add(reason);
+            lines.add(line);
+        }
         return lines;
-    }
-
-    private static List<Object> line(List<Object> head, String field, String oldValue, String newValue,
-                                     String reason) {
-        List<Object> line = new ArrayList<>(head);
-        line.add(field);
-        line.add(oldValue);
-        line.add(newValue);
-        line.add(reason);
-        return line;
     }
 
     private static String text(String value) {
