@@ -152,12 +152,15 @@ public final class ImportBenchmark {
         camel.start();
         try {
             WarmUp warm = warmUp(port, all, clients);
+            CpuUse cpu = CpuUse.now();
             MllpLoad.Result run = MllpLoad.send(port, all.subList(warm.sent(), warm.sent() + messages), clients,
                     TIME_LIMIT_SECONDS);
+            String cpuUse = CpuUse.since(cpu);
             System.out.printf(Locale.ROOT, "HL7 over MLLP into PostgreSQL: %d messages (after %d warm-up), %d"
                     + " clients: %.1f s, %.0f messages/s (goal >= 1000); ACK latency median %.1f ms, p95 %.1f ms;"
                     + " not AA: %d%n", run.sent(), warm.sent(), clients, run.seconds(), run.sent() / run.seconds(),
                     run.medianMillis(), run.p95Millis(), warm.notAccepted() + run.notAccepted());
+            System.out.println("HL7 processor time: " + cpuUse);
             long sent = warm.sent() + run.sent();
             long before = db.count("SELECT COUNT(*) FROM audit_record");
             MllpLoad.Result again = MllpLoad.send(port, all.subList(0, Math.min(200, all.size())), clients,
@@ -242,12 +245,15 @@ public final class ImportBenchmark {
             }
         }
         long compiledBefore = jit.getTotalCompilationTime();
+        CpuUse cpu = CpuUse.now();
         CsvRun run = csvFile(numbers, "C-", rows);
+        String cpuUse = CpuUse.since(cpu);
         System.out.printf(Locale.ROOT, "CSV into PostgreSQL: %d rows (%.1f MB, %d specimens): stored in %.2f s,"
                 + " applied in %.2f s, total %.2f s = %.0f rows/s (goal >= 50000); JIT compilers busy %.0f%% of the"
                 + " time%n", rows, run.content().length / 1e6, run.specimens(), run.storedSeconds(),
                 run.seconds() - run.storedSeconds(), run.seconds(), rows / run.seconds(),
                 (jit.getTotalCompilationTime() - compiledBefore) / (run.seconds() * 10));
+        System.out.println("CSV processor time: " + cpuUse);
         long stored = db.count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
                 + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'C-%'");
         long before = db.count("SELECT COUNT(*) FROM audit_record");

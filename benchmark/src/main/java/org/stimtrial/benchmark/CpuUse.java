@@ -1,0 +1,72 @@
+package org.stimtrial.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where a measured run's processor time went, to tell a run limited by the machine's cores from one that waits: the
+ * machine's busy time from Linux's {@code /proc/stat} (all processes, PostgreSQL's included), this JVM's own from
+ * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}, and the JIT compilers' from
+ * {@link java.lang.management.CompilationMXBean}. On a system without {@code /proc/stat} the machine's share is
+ * reported as unknown. Time the host took from this virtual machine (steal) is left out of both.
+ */
+record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long jitMillis, long gcMillis,
+              long wallNanos) {
+
+    static CpuUse now() {
+        long[] ticks = machineTicks();
+        return new CpuUse(ticks[0], ticks[1], jvmCpuNanos(), ManagementFactory.getCompilationMXBean()
+                .getTotalCompilationTime(), gcTotalMillis(), System.nanoTime());
+    }
+
+    /** The processor time since {@code before}, in core-seconds and as a share of the machine's cores. */
+    static String since(CpuUse before) {
+        CpuUse after = now();
+        double wall = (after.wallNanos - before.wallNanos) / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double jvm = (after.jvmNanos - before.jvmNanos) / 1e9;
+        double jit = (after.jitMillis - before.jitMillis) / 1e3;
+        long all = after.machineAllTicks - before.machineAllTicks;
+        String machine = all <= 0 ? "machine busy: unknown" : String.format(Locale.ROOT,
+                "machine busy %.0f%% of %d cores (%.2f core-s, of which outside this JVM %.2f)",
+                100.0 * (after.machineBusyTicks - before.machineBusyTicks) / all, cores,
+                wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all,
+                wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all - jvm);
+        return String.format(Locale.ROOT, "%s; this JVM %.2f core-s; JIT compilers compiling %.2f s (summed over their"
+                + " threads); garbage collector pauses %.2f s", machine, jvm, jit,
+                (after.gcMillis - before.gcMillis) / 1e3);
+    }
+
+    /** Busy and all ticks of the machine's cores so far; zeros where {@code /proc/stat} cannot be read. */
+    private static long[] machineTicks() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = cpu.trim().split("\\s+");
+            long all = 0;
+            long idle = 0;
+            for (int i = 1; i < f.length && i <= 7; i++) {
+                long v = Long.parseLong(f[i]);
+                all += v;
+                if (i == 4 || i == 5) {
+                    idle += v;
+                }
+            }
+            return new long[] {all - idle, all};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static long gcTotalMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static long jvmCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+}
