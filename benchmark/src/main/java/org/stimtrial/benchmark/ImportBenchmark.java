@@ -26,6 +26,7 @@ import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
 import org.stimtrial.integrations.GroupCommit;
 import org.stimtrial.integrations.mllp.LabResultsMllpRoute;
+import org.stimtrial.integrations.platform.CamelBootstrap;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
@@ -42,7 +43,7 @@ import org.stimtrial.visit.VisitStatus;
  * acknowledged); (2) one urine-screen CSV file of 100,000 rows through the pipeline, after warm-up files of 20,000 rows
  * until the JIT compilers settle. Each part ends with the counts in the database, which must equal what was sent, and a
  * second delivery of what was sent, which must add nothing. Arguments: messages (0 runs the CSV part alone), clients,
- * rows.
+ * rows (0 runs the HL7 part alone).
  */
 public final class ImportBenchmark {
     static final String STUDY = "STIM-301";
@@ -77,7 +78,7 @@ public final class ImportBenchmark {
         try (BenchmarkDatabase db = new BenchmarkDatabase()) {
             ImportBenchmark benchmark = new ImportBenchmark(db);
             benchmark.createStudy();
-            boolean ok = (messages == 0 || benchmark.hl7(messages, clients)) & benchmark.csv(rows);
+            boolean ok = (messages == 0 || benchmark.hl7(messages, clients)) & (rows == 0 || benchmark.csv(rows));
             System.out.println(ok ? "import benchmark: all counts check out" : "import benchmark: COUNTS DIFFER");
             if (!ok) {
                 System.exit(1);
@@ -147,7 +148,8 @@ public final class ImportBenchmark {
         CamelContext camel = new DefaultCamelContext();
         int port = MllpLoad.freePort();
         GroupCommit groupCommit = new GroupCommit(group -> db.tx(() -> new ImportService(db.em(), clock)
-                .ingestAll(group)), this::ingest, 100, Thread::new);
+                .ingestAll(group)), this::ingest, CamelBootstrap.LAB_GROUP_MAX, CamelBootstrap.LAB_COMMITTERS,
+                Thread::new);
         camel.addRoutes(new LabResultsMllpRoute("127.0.0.1", port, STUDY, groupCommit, clock));
         camel.start();
         try {

@@ -15,11 +15,16 @@ import org.stimtrial.imports.Submission;
 
 /**
  * A group commit for messages that arrive at the same time on several connections (the laboratory's MLLP links):
- * each caller's payload waits in a queue, one committer thread hands everything waiting (at most
- * {@code maxGroup}) to the pipeline in one transaction, and each caller gets its own result back only after that
- * transaction committed, so an acknowledgement still means stored and applied. If the group's transaction fails,
- * each of its payloads is delivered again alone, so that one message the pipeline cannot take does not hold back the
- * others, and each caller gets its own error.
+ * each caller's payload waits in a queue, a committer thread hands everything waiting (at most {@code maxGroup}) to
+ * the pipeline in one transaction, and each caller gets its own result back only after that transaction committed,
+ * so an acknowledgement still means stored and applied. If the group's transaction fails, each of its payloads is
+ * delivered again alone, so that one message the pipeline cannot take does not hold back the others, and each caller
+ * gets its own error.
+ *
+ * <p>With more than one committer, a second group is stored and read while the first is applied and written to disk;
+ * the groups' applying still goes one at a time, since each holds the audit trail's chain head from its first audit
+ * record to its commit, and reads the participants' specimens only once it holds it. Messages of one connection stay
+ * in order: its caller sends the next only after the ACK of the one before.
  */
 public final class GroupCommit implements Ingest, AutoCloseable {
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
@@ -34,20 +39,32 @@ public final class GroupCommit implements Ingest, AutoCloseable {
     private final Ingest single;
     private final int maxGroup;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
-    private final Thread committer;
+    private final List<Thread> committers = new ArrayList<>();
     private final Object lifecycle = new Object();
     private boolean open = true;
 
+    /** One committer: a group is stored, applied and committed before the next is taken. */
     public GroupCommit(GroupIngest group, Ingest single, int maxGroup, ThreadFactory threads) {
+        this(group, single, maxGroup, 1, threads);
+    }
+
+    /** {@code committers} threads, each taking the next group while the others commit theirs. */
+    public GroupCommit(GroupIngest group, Ingest single, int maxGroup, int committers, ThreadFactory threads) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("a group holds at least one payload");
+        }
+        if (committers < 1) {
+            throw new IllegalArgumentException("a group commit needs at least one committer");
         }
         this.group = group;
         this.single = single;
         this.maxGroup = maxGroup;
-        this.committer = threads.newThread(this::run);
-        committer.setName("import-group-commit");
-        committer.start();
+        for (int i = 1; i <= committers; i++) {
+            Thread committer = threads.newThread(this::run);
+            committer.setName("import-group-commit-" + i);
+            this.committers.add(committer);
+        }
+        this.committers.forEach(Thread::start);
     }
 
     private record Waiting(Submission submission, CompletableFuture<Ingested> result) {
@@ -135,14 +152,16 @@ public final class GroupCommit implements Ingest, AutoCloseable {
         }
     }
 
-    /** Takes no more payloads, commits those waiting, and waits for the committer to end. */
+    /** Takes no more payloads, commits those waiting, and waits for the committers to end. */
     @Override
     public void close() {
         synchronized (lifecycle) {
             open = false;
         }
         try {
-            committer.join();
+            for (Thread committer : committers) {
+                committer.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -130,6 +130,34 @@ class GroupCommitTest {
     }
 
     @Test
+    void withTwoCommittersASecondGroupIsTakenWhileTheFirstIsStillCommitting() throws Exception {
+        List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch bothGroupsStarted = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit.GroupIngest group = heldUntilReleased(groupSizes, bothGroupsStarted, release);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (GroupCommit commit = new GroupCommit(group, (d, c) -> {
+            throw new AssertionError("no group failed");
+        }, 16, 2, Thread::new)) {
+            Future<Ingested> first = send(callers, commit, "m-1");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (bothGroupsStarted.getCount() == 2) {
+                assertTrue(System.nanoTime() < deadline, "the first group never started");
+                Thread.onSpinWait();
+            }
+            Future<Ingested> second = send(callers, commit, "m-2");
+            assertTrue(bothGroupsStarted.await(WAIT_SECONDS, TimeUnit.SECONDS),
+                    "the second group waited for the first to commit");
+            release.countDown();
+            assertEquals("m-1", first.get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            assertEquals("m-2", second.get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            assertEquals(List.of(1, 1), groupSizes);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void aClosedCommitterRefusesNewPayloads() {
         GroupCommit commit = new GroupCommit(s -> s.stream().map(GroupCommitTest::resultFor).toList(),
                 (d, c) -> resultFor(new Submission(d, c)), 4, Thread::new);

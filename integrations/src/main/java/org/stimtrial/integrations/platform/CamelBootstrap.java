@@ -42,7 +42,9 @@ import org.stimtrial.integrations.sftp.SiteSftpRoute;
 public class CamelBootstrap {
     private static final Logger LOG = Logger.getLogger(CamelBootstrap.class.getName());
     /** The most laboratory messages committed in one transaction (those that arrived while the last one committed). */
-    private static final int LAB_GROUP_MAX = 100;
+    public static final int LAB_GROUP_MAX = 100;
+    /** Laboratory groups in flight at once: the next is stored and read while one is applied and committed. */
+    public static final int LAB_COMMITTERS = 2;
 
     @Inject
     @ConfigProperty(name = "trial.import.folders.enabled", defaultValue = "true")
@@ -118,7 +120,8 @@ public class CamelBootstrap {
                 LOG.info(() -> "site SFTP drop: " + sftp + "/<site>/inbox for study " + study);
             }
             if (mllpEnabled) {
-                GroupCommit groupCommit = new GroupCommit(imports::ingestAll, this::ingest, LAB_GROUP_MAX, threads);
+                GroupCommit groupCommit = new GroupCommit(imports::ingestAll, this::ingest, LAB_GROUP_MAX,
+                        LAB_COMMITTERS, threads);
                 labGroupCommit = Optional.of(groupCommit);
                 camel.addRoutes(new LabResultsMllpRoute(mllpHost, mllpPort, study, groupCommit, clock));
                 LOG.info(() -> "laboratory HL7 over MLLP: " + mllpHost + ":" + mllpPort + " for study " + study);
