@@ -63,9 +63,6 @@ abstract class CsvRecords<F> implements PayloadReader {
         if (text.isEmpty()) {
             return ParsedBatch.rejected("the file is not UTF-8 text; save it as CSV UTF-8");
         }
-        if (text.get().isBlank()) {
-            return ParsedBatch.rejected("the file is empty");
-        }
         try {
             CsvTable table = CsvTable.of(text.get());
             Optional<Row> first = table.next();

@@ -39,16 +39,6 @@ final class CsvTable {
         return new CsvTable(text, 0, 1);
     }
 
-    /** Every row of {@code text}. */
-    static List<Row> parse(String text) throws MalformedCsvException {
-        CsvTable table = of(text);
-        List<Row> rows = new ArrayList<>();
-        for (Optional<Row> row = table.next(); row.isPresent(); row = table.next()) {
-            rows.add(row.get());
-        }
-        return rows;
-    }
-
     /** The row that starts at {@code offset} on line {@code line}, as {@link #next()} read it before. */
     static Row rowAt(String text, int offset, int line) {
         try {
