@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.stimtrial.platform.Migrations;
@@ -31,14 +32,21 @@ final class BenchmarkDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> perThread;
+    private final Optional<PgStatements> statements;
 
     BenchmarkDatabase() throws IOException {
-        server = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(120))
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(120))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("autovacuum_naptime", "1").start();
+                .setServerConfig("autovacuum_naptime", "1");
+        if (PgStatements.wanted()) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("track_wal_io_timing", "on");
+        }
+        server = builder.start();
         dataSource = server.getPostgresDatabase();
         Migrations.migrate(dataSource);
+        statements = PgStatements.wanted() ? Optional.of(PgStatements.on(dataSource)) : Optional.empty();
         emf = Persistence.createEntityManagerFactory("trial", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
@@ -52,6 +60,11 @@ final class BenchmarkDatabase implements AutoCloseable {
                 "eclipselink.weaving", "false",
                 "eclipselink.logging.level", "WARNING"));
         perThread = ThreadLocal.withInitial(emf::createEntityManager);
+    }
+
+    /** PostgreSQL's statement statistics, when {@link PgStatements#PROPERTY} asks for them. */
+    Optional<PgStatements> statements() {
+        return statements;
     }
 
     /** This thread's entity manager (cleared after every transaction, as a container's would be). */

@@ -154,6 +154,7 @@ public final class ImportBenchmark {
         camel.start();
         try {
             WarmUp warm = warmUp(port, all, clients);
+            db.statements().ifPresent(PgStatements::reset);
             CpuUse cpu = CpuUse.now();
             MllpLoad.Result run = MllpLoad.send(port, all.subList(warm.sent(), warm.sent() + messages), clients,
                     TIME_LIMIT_SECONDS);
@@ -163,6 +164,7 @@ public final class ImportBenchmark {
                     + " not AA: %d%n", run.sent(), warm.sent(), clients, run.seconds(), run.sent() / run.seconds(),
                     run.medianMillis(), run.p95Millis(), warm.notAccepted() + run.notAccepted());
             System.out.println("HL7 processor time: " + cpuUse);
+            db.statements().ifPresent(st -> System.out.println(st.report("message", run.sent())));
             long sent = warm.sent() + run.sent();
             long before = db.count("SELECT COUNT(*) FROM audit_record");
             MllpLoad.Result again = MllpLoad.send(port, all.subList(0, Math.min(200, all.size())), clients,
@@ -247,6 +249,7 @@ public final class ImportBenchmark {
             }
         }
         long compiledBefore = jit.getTotalCompilationTime();
+        db.statements().ifPresent(PgStatements::reset);
         CpuUse cpu = CpuUse.now();
         CsvRun run = csvFile(numbers, "C-", rows);
         String cpuUse = CpuUse.since(cpu);
@@ -256,6 +259,7 @@ public final class ImportBenchmark {
                 run.seconds() - run.storedSeconds(), run.seconds(), rows / run.seconds(),
                 (jit.getTotalCompilationTime() - compiledBefore) / (run.seconds() * 10));
         System.out.println("CSV processor time: " + cpuUse);
+        db.statements().ifPresent(st -> System.out.println(st.report("1,000 rows", rows / 1000)));
         long stored = db.count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
                 + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'C-%'");
         long before = db.count("SELECT COUNT(*) FROM audit_record");

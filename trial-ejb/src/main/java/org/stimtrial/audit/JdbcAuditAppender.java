@@ -9,14 +9,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.stimtrial.shared.BulkRows;
 
 /**
  * Appends audit records to the hash chain in bulk ({@link BulkRows}), for writers of many records at once (the bulk
- * import path). The chain head is locked when the appender is opened, as {@link AuditTrail} locks it, so records are
- * still appended one writer at a time and in order; the hashes are computed here and the rows and the new head are
- * written by {@link #write()}, inside the caller's transaction. The records are the same, field for field and hash
- * for hash, as {@link AuditTrail} writes.
+ * import path). Records are collected unnumbered; {@link #write} locks the chain head (as {@link AuditTrail} locks it,
+ * until the transaction ends), numbers and hashes the records after the head, stamps them with the time they are
+ * written, and writes the rows and the new head inside the caller's transaction. So a writer holds the head only from
+ * its first write to its commit, and everything it does before (reading, checking, writing its other rows) runs beside
+ * other writers. The records are the same, field for field and hash for hash, as {@link AuditTrail} writes; their
+ * times rise with their sequence numbers, as there.
  */
 public final class JdbcAuditAppender {
     private static final BulkRows RECORDS = new BulkRows("audit_record", List.of("seq", "occurred_at", "username",
@@ -24,21 +27,79 @@ public final class JdbcAuditAppender {
             "new_value", "reason", "prev_hash", "hash"));
 
     private final Connection connection;
-    private final List<AuditRecordContent> pending = new ArrayList<>();
-    private final List<String> pendingHashes = new ArrayList<>();
-    private long lastSeq;
-    private String lastHash;
-    private String writtenHash;
+    private final List<Inserted> pending = new ArrayList<>();
+    /** Where the chain ends, once this appender holds the head; empty before its first write and after a move. */
+    private Optional<Head> head = Optional.empty();
 
-    private JdbcAuditAppender(Connection connection, long lastSeq, String lastHash) {
+    private JdbcAuditAppender(Connection connection) {
         this.connection = connection;
-        this.lastSeq = lastSeq;
-        this.lastHash = lastHash;
-        this.writtenHash = lastHash;
+    }
+
+    /** An appender on the transaction's connection; the chain head is locked at its first {@link #write}. */
+    public static JdbcAuditAppender on(Connection connection) {
+        return new JdbcAuditAppender(connection);
+    }
+
+    private record Head(long lastSeq, String lastHash) {
+    }
+
+    /** A first save waiting for its place in the chain. */
+    private record Inserted(Actor actor, String entityType, String entityId, long subjectId,
+                            Map<String, String> state) {
+    }
+
+    /** Records the first save of a record: one audit record holding every present field, written by {@link #write}. */
+    public void inserted(Actor actor, String entityType, String entityId, long subjectId, Map<String, String> state) {
+        pending.add(new Inserted(actor, entityType, entityId, subjectId, state));
+    }
+
+    /**
+     * Says that records were appended to the chain by other means ({@link AuditTrail}) in this transaction: the next
+     * write reads the head again. Nothing may be waiting to be written.
+     */
+    public void headMoved() {
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("write the waiting audit records before the chain is appended otherwise");
+        }
+        head = Optional.empty();
+    }
+
+    /**
+     * Locks the chain head if this appender does not hold it yet, numbers and hashes the waiting records after it with
+     * the time {@code at}, writes them and moves the head past them.
+     */
+    public void write(OffsetDateTime at) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Head from = head.isPresent() ? head.get() : lockHead();
+        OffsetDateTime stamp = AuditHash.normalize(at);
+        List<Object[]> rows = new ArrayList<>(pending.size());
+        long seq = from.lastSeq();
+        String prev = from.lastHash();
+        for (Inserted i : pending) {
+            AuditRecordContent c = AuditRecordContent.ofRecord(++seq, stamp, i.actor(), null, i.entityType(),
+                    i.entityId(), i.subjectId(), AuditAction.INSERT, i.state());
+            String hash = AuditHash.of(c, prev);
+            rows.add(new Object[] {c.seq(), c.occurredAt(), c.username(), c.source(), text(c.sourceRef()),
+                c.action(), c.entityType(), c.entityId(), c.subjectId(), c.field(), text(c.oldValue()),
+                text(c.newValue()), text(c.reason()), prev, hash});
+            prev = hash;
+        }
+        RECORDS.write(connection, rows);
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE audit_chain_head SET last_seq = ?,"
+                + " last_hash = ? WHERE id = ?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, prev);
+            ps.setInt(3, AuditChainHead.ID);
+            ps.executeUpdate();
+        }
+        head = Optional.of(new Head(seq, prev));
+        pending.clear();
     }
 
     /** Locks the chain head until the transaction ends and reads where the chain ends. */
-    public static JdbcAuditAppender lockHead(Connection connection) throws SQLException {
+    private Head lockHead() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head"
                 + " WHERE id = ? FOR UPDATE")) {
             ps.setInt(1, AuditChainHead.ID);
@@ -46,48 +107,9 @@ public final class JdbcAuditAppender {
                 if (!rs.next()) {
                     throw new IllegalStateException("the audit chain head row is missing: the schema is not migrated");
                 }
-                return new JdbcAuditAppender(connection, rs.getLong(1), rs.getString(2));
+                return new Head(rs.getLong(1), rs.getString(2));
             }
         }
-    }
-
-    /** Records the first save of a record: one audit record holding every present field. */
-    public void inserted(Actor actor, String entityType, String entityId, long subjectId,
-                         Map<String, String> state, OffsetDateTime at) {
-        AuditRecordContent content = AuditRecordContent.ofRecord(lastSeq + 1, AuditHash.normalize(at), actor, null,
-                entityType, entityId, subjectId, AuditAction.INSERT, state);
-        String hash = AuditHash.of(content, lastHash);
-        pending.add(content);
-        pendingHashes.add(hash);
-        lastSeq = content.seq();
-        lastHash = hash;
-    }
-
-    /** Writes the records appended since the last write and moves the chain head past them. */
-    public void write() throws SQLException {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>(pending.size());
-        String prev = writtenHash;
-        for (int i = 0; i < pending.size(); i++) {
-            AuditRecordContent c = pending.get(i);
-            rows.add(new Object[] {c.seq(), c.occurredAt(), c.username(), c.source(), text(c.sourceRef()),
-                c.action(), c.entityType(), c.entityId(), c.subjectId(), c.field(), text(c.oldValue()),
-                text(c.newValue()), text(c.reason()), prev, pendingHashes.get(i)});
-            prev = pendingHashes.get(i);
-        }
-        RECORDS.write(connection, rows);
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE audit_chain_head SET last_seq = ?,"
-                + " last_hash = ? WHERE id = ?")) {
-            ps.setLong(1, lastSeq);
-            ps.setString(2, lastHash);
-            ps.setInt(3, AuditChainHead.ID);
-            ps.executeUpdate();
-        }
-        writtenHash = lastHash;
-        pending.clear();
-        pendingHashes.clear();
     }
 
     private static Object text(String value) {

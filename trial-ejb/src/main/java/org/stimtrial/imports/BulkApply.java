@@ -11,17 +11,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.Source;
 import org.stimtrial.imports.ImportRecord.Outcome;
 import org.stimtrial.imports.ImportViews.BatchView;
 import org.stimtrial.imports.NewSpecimens.NewSpecimen;
+import org.stimtrial.study.Study;
 
 /**
  * Applies the records of one or more received batches in the caller's transaction. A record that only adds a new
  * specimen, past the same checks as data entry, takes the bulk path: {@link NewSpecimens} has read the batches'
  * participants at once, and {@link JdbcImportWriter} writes the rows and audit records in bulk. Every other record
  * goes through the data-entry services one by one ({@link RecordApplier}), after what the bulk path holds is written.
+ * The studies' participants are locked in the order of the studies' ids ({@link NewSpecimens}); the audit chain head
+ * is taken last, by the final write, after the batches' counts are written.
  */
 final class BulkApply {
     /** Records held in memory between bulk writes, and between progress reports of a large batch. */
@@ -54,13 +58,15 @@ final class BulkApply {
         }
         Ends ends = new Ends(now);
         try {
-            JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class));
-            Map<Long, NewSpecimens> specimens = new HashMap<>();
+            JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class), clock);
+            Map<Long, Study> studies = new TreeMap<>();
             for (Work w : works) {
-                ImportBatch batch = em.find(ImportBatch.class, w.batchId());
-                specimens.computeIfAbsent(batch.study().id(), s -> new NewSpecimens(em, batch.study(),
-                        steps.stream().map(Step::record).toList()));
+                Study study = em.find(ImportBatch.class, w.batchId()).study();
+                studies.put(study.id(), study);
             }
+            Map<Long, NewSpecimens> specimens = new HashMap<>();
+            List<ParsedRecord> all = steps.stream().map(Step::record).toList();
+            studies.forEach((id, study) -> specimens.put(id, new NewSpecimens(em, study, all)));
             Work current = null;
             ImportBatch batch = null;
             List<RecordStatus> outcomes = new ArrayList<>();
@@ -97,8 +103,8 @@ final class BulkApply {
                     ends.add(em.find(ImportBatch.class, w.batchId()), List.of());
                 }
             }
-            writer.write();
             ends.write(writer);
+            writer.write();
         } catch (SQLException e) {
             throw new PersistenceException("the import could not be written: " + e.getMessage(), e);
         }
@@ -114,7 +120,7 @@ final class BulkApply {
                 OffsetDateTime.now(clock)));
         if (simple.isPresent()) {
             specimens.added(simple.get());
-            writer.specimen(simple.get(), actor, OffsetDateTime.now(clock));
+            writer.specimen(simple.get(), actor);
             writer.record(batch.id(), step.number(), record.raw(), record.screeningNumber(), Outcome.accepted());
             return Outcome.accepted();
         }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import org.stimtrial.visit.UrineScreenRules;
  * The bulk import path's writes: new specimens with their analyte results and audit records, and the batches' import
  * records, held in memory and written in bulk ({@link BulkRows}) on the transaction's connection by {@link #write()}.
  * The rows are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial
- * version 1, the audit records of {@link UrineScreenRules#auditState}); the chain head stays locked from the writer's
- * opening to the end of the transaction.
+ * version 1, the audit records of {@link UrineScreenRules#auditState}); the audit chain head is locked at the first
+ * write of audit records ({@link JdbcAuditAppender}) and stays locked to the end of the transaction.
  */
 final class JdbcImportWriter {
     private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id", "visit_id", "specimen_id",
@@ -38,29 +39,31 @@ final class JdbcImportWriter {
     private static final long FIRST_VERSION = 1;
 
     private final Connection connection;
+    private final Clock clock;
     private final JdbcEntityIds ids;
-    private JdbcAuditAppender audit;
+    private final JdbcAuditAppender audit;
     private final List<Object[]> screens = new ArrayList<>();
     private final List<Object[]> analytes = new ArrayList<>();
     private final List<Object[]> records = new ArrayList<>();
 
-    private JdbcImportWriter(Connection connection) throws SQLException {
+    private JdbcImportWriter(Connection connection, Clock clock) throws SQLException {
         this.connection = connection;
-        this.audit = JdbcAuditAppender.lockHead(connection);
+        this.clock = clock;
+        this.audit = JdbcAuditAppender.on(connection);
         this.ids = new JdbcEntityIds(connection);
     }
 
-    /** A writer on the transaction's connection, with the audit chain head locked from now on. */
-    static JdbcImportWriter open(Connection connection) throws SQLException {
-        return new JdbcImportWriter(connection);
+    /** A writer on the transaction's connection; its audit records are stamped with the time they are written. */
+    static JdbcImportWriter open(Connection connection, Clock clock) throws SQLException {
+        return new JdbcImportWriter(connection, clock);
     }
 
     /** Reads the chain head again after records were appended through JPA (everything held must be written). */
-    void chainHeadMoved() throws SQLException {
+    void chainHeadMoved() {
         if (!records.isEmpty() || !screens.isEmpty()) {
             throw new IllegalStateException("write the bulk rows before appending audit records through JPA");
         }
-        audit = JdbcAuditAppender.lockHead(connection);
+        audit.headMoved();
     }
 
     /** Draws, in one statement, the keys that {@code next} records need at most. */
@@ -79,7 +82,7 @@ final class JdbcImportWriter {
         return item instanceof ImportItem.LabUrineScreen lab ? 1 + lab.results().size() : 0;
     }
 
-    void specimen(NewSpecimen s, Actor actor, OffsetDateTime now) throws SQLException {
+    void specimen(NewSpecimen s, Actor actor) throws SQLException {
         long id = ids.next();
         OffsetDateTime collected = s.entry().collectedAt().withOffsetSameInstant(ZoneOffset.UTC);
         screens.add(new Object[] {id, s.visit().id(), s.entry().specimenId(), collected, s.entry().source().name(),
@@ -90,7 +93,7 @@ final class JdbcImportWriter {
         }
         audit.inserted(actor, UrineDrugScreen.AUDIT_TYPE, Long.toString(id), s.subject().id(), UrineScreenRules.auditState(
                 s.visit().definition().code(), s.entry().specimenId(), collected, s.entry().source(),
-                s.entry().validity(), s.entry().results()), now);
+                s.entry().validity(), s.entry().results()));
     }
 
     void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome)
@@ -103,12 +106,15 @@ final class JdbcImportWriter {
         return records.size();
     }
 
-    /** Writes everything held, parents before children, and the audit records with the chain's new head. */
+    /**
+     * Writes everything held, parents before children, and then the audit records with the chain's new head (the
+     * head's lock is taken last, so that it is held as briefly as the transaction allows).
+     */
     void write() throws SQLException {
         batch(SCREEN, screens);
         batch(ANALYTE, analytes);
         batch(RECORD, records);
-        audit.write();
+        audit.write(OffsetDateTime.now(clock));
     }
 
     private void batch(BulkRows table, List<Object[]> rows) throws SQLException {

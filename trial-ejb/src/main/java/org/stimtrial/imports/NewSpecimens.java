@@ -1,11 +1,16 @@
 package org.stimtrial.imports;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +36,11 @@ import org.stimtrial.visit.VisitWindows;
  * Anything else (an unknown participant, a specimen already recorded, a failed check) is left to
  * {@link RecordApplier}, which says why, finds the duplicate or raises the query; afterwards that participant is read
  * again, since the record may have changed what is recorded.
+ *
+ * <p>The participants' rows are locked before anything of theirs is read, in the order of their screening numbers
+ * (so that two transactions never wait for each other), and stay locked to the end of the transaction: another import
+ * of the same participants waits and then reads what this one added, so no two imports check a visit's specimens
+ * against a state the other is changing, while imports of other participants run beside this one.
  */
 final class NewSpecimens {
     private static final int CHUNK = 500;
@@ -51,6 +61,7 @@ final class NewSpecimens {
         for (ParsedRecord r : records) {
             r.item().map(ImportItem::screeningNumber).filter(ScreeningNumber::isValid).ifPresent(numbers::add);
         }
+        lock(numbers);
         load(numbers);
     }
 
@@ -103,6 +114,25 @@ final class NewSpecimens {
     void reload(String screeningNumber) {
         if (participants.remove(screeningNumber) != null) {
             load(Set.of(screeningNumber));
+        }
+    }
+
+    private void lock(Set<String> numbers) {
+        List<String> sorted = numbers.stream().sorted().toList();
+        Connection connection = em.unwrap(Connection.class);
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM subject WHERE study_id = ?"
+                    + " AND screening_number IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                    + ") ORDER BY screening_number FOR UPDATE")) {
+                ps.setLong(1, study.id());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                ps.executeQuery().close();
+            } catch (SQLException e) {
+                throw new PersistenceException("the participants could not be locked: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -83,7 +89,7 @@ abstract class ImportContract {
         audit = fixture.audit();
         SubjectService subjects = fixture.subjects();
         for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S01-0705", "S01-0706",
-                "S01-0707", "S02-0701")) {
+                "S01-0707", "S01-0708", "S01-0709", "S02-0701")) {
             String site = number.substring(0, 3);
             db.tx(() -> subjects.screen(STUDY, new ScreeningEntry(number, site, Sex.M, 1980, TODAY.minusDays(40)),
                     COORDINATOR));
@@ -91,6 +97,52 @@ abstract class ImportContract {
                     TODAY.minusDays(21)), null, null, COORDINATOR));
             db.tx(() -> visits.recordVisit(STUDY, number, "W01", new VisitEntry(VisitStatus.DONE,
                     TODAY.minusDays(14)), null, null, COORDINATOR));
+        }
+    }
+
+    /**
+     * An import locks its participants' rows before it reads their specimens, and only theirs: while another
+     * transaction holds participant 0709 (as an import applying it would), a file for 0708 is applied, and a file for
+     * 0709 waits; given up after a lock timeout, it has written nothing and is applied once the holder has finished.
+     */
+    @Test
+    void anImportWaitsForItsOwnParticipantsOnly() throws Exception {
+        byte[] held = (URINE_HEADER + urine("S01-0709", "W01", "SP-7091", "NEGATIVE")).getBytes(StandardCharsets.UTF_8);
+        Receipt waiting = db.tx(() -> imports.receive(new Delivery(STUDY, ImportChannel.SITE_FOLDER,
+                ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), "held.csv", "import"), held));
+        long audits;
+        try (Connection holder = db.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM subject WHERE screening_number = ?"
+                    + " FOR UPDATE")) {
+                lock.setString(1, "S01-0709");
+                lock.executeQuery().close();
+            }
+            BatchView free = deliver("free.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"),
+                    URINE_HEADER + urine("S01-0708", "W01", "SP-7081", "NEGATIVE"));
+            assertEquals(new Reconciliation(1, 1, 0, 0, 0), free.reconciliation());
+            audits = db.count("audit_record");
+            assertThrows(PersistenceException.class, () -> db.tx(() -> {
+                shortLockTimeout(db.em().unwrap(Connection.class));
+                return imports.process(waiting.batchId(), held);
+            }));
+            holder.rollback();
+        }
+        assertEquals(audits, db.count("audit_record"), "the import that gave up wrote nothing");
+        assertEquals(0, screens.screens(STUDY, "S01-0709", "W01").size());
+        BatchView applied = db.tx(() -> imports.process(waiting.batchId(), held));
+        assertEquals(new Reconciliation(1, 1, 0, 0, 0), applied.reconciliation());
+        assertEquals(1, screens.screens(STUDY, "S01-0709", "W01").size());
+    }
+
+    /** Makes the connection's transaction give up waiting for a row lock after a short time. */
+    private static void shortLockTimeout(Connection connection) {
+        try (Statement s = connection.createStatement()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+            s.execute(postgres ? "SET LOCAL lock_timeout = '300ms'" : "SET LOCK_TIMEOUT 300");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,94 @@
+package org.stimtrial.benchmark;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Where PostgreSQL's time went during a measured part, statement by statement, from its {@code pg_stat_statements}
+ * extension (shipped with the embedded binaries): the statements that took the most execution time, with their calls,
+ * rows and time per call, and the write-ahead log's records, bytes and flushes ({@code pg_stat_wal}). Switched on with
+ * {@code -Dbenchmark.pg.statements=true}, since keeping the statistics costs PostgreSQL a little time of its own.
+ */
+final class PgStatements {
+    /** The system property that switches the statistics on. */
+    static final String PROPERTY = "benchmark.pg.statements";
+    private static final int SHOWN = 15;
+    private static final int SQL_SHOWN = 110;
+
+    private final DataSource dataSource;
+
+    private PgStatements(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    static boolean wanted() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    /** The statistics of a server started with the extension preloaded; creates the extension. */
+    static PgStatements on(DataSource dataSource) {
+        PgStatements statements = new PgStatements(dataSource);
+        statements.run("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        return statements;
+    }
+
+    /** Forgets what was counted so far, at the start of a measured part. */
+    void reset() {
+        run("SELECT pg_stat_statements_reset()");
+        run("SELECT pg_stat_reset_shared('wal')");
+    }
+
+    /** The statements that took the most time since {@link #reset()}, per unit of work ({@code per} units). */
+    String report(String unit, long per) {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            double total;
+            try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(total_exec_time), 0), COALESCE(SUM(calls), 0)"
+                    + " FROM pg_stat_statements")) {
+                rs.next();
+                total = rs.getDouble(1);
+                lines.add(String.format(Locale.ROOT, "PostgreSQL statements: %.0f ms executing in %d calls, %.3f ms"
+                        + " per %s", total, rs.getLong(2), total / per, unit));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT calls, rows, total_exec_time, query FROM pg_stat_statements"
+                    + " ORDER BY total_exec_time DESC LIMIT " + SHOWN)) {
+                while (rs.next()) {
+                    long calls = rs.getLong(1);
+                    double ms = rs.getDouble(3);
+                    lines.add(String.format(Locale.ROOT, "  %5.1f%% %8.1f ms %7d calls %8.3f ms/call %8d rows  %s",
+                            total == 0 ? 0 : 100 * ms / total, ms, calls, calls == 0 ? 0 : ms / calls, rs.getLong(2),
+                            shortened(rs.getString(4))));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT wal_records, wal_bytes, wal_write, wal_sync, wal_sync_time"
+                    + " FROM pg_stat_wal")) {
+                rs.next();
+                lines.add(String.format(Locale.ROOT, "PostgreSQL write-ahead log: %.1f records and %.0f bytes per %s;"
+                        + " %d writes, %d flushes (%.3f per %s)", rs.getDouble(1) / per, rs.getDouble(2) / per, unit,
+                        rs.getLong(3), rs.getLong(4), rs.getDouble(4) / per, unit));
+            }
+        } catch (SQLException e) {
+            return "PostgreSQL statements: not available (" + e.getMessage() + ")";
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String shortened(String sql) {
+        String one = sql.replaceAll("\\s+", " ");
+        return one.length() <= SQL_SHOWN ? one : one.substring(0, SQL_SHOWN) + "...";
+    }
+
+    private void run(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
