@@ -40,7 +40,8 @@ import org.stimtrial.visit.VisitStatus;
 /**
  * The import benchmark, on an embedded PostgreSQL: (1) HL7 ORU^R01 messages sent over MLLP by several clients, each
  * waiting for its ACK, through the real route and pipeline (stored, parsed, applied with audit records, committed,
- * acknowledged); (2) one urine-screen CSV file of 100,000 rows through the pipeline, after warm-up files of 20,000 rows
+ * acknowledged); the results come visit by visit across the participants, as a laboratory's daily results do (one
+ * participant's specimens of 12 weeks do not arrive one after another); (2) one urine-screen CSV file of 100,000 rows through the pipeline, after warm-up files of 20,000 rows
  * until the JIT compilers settle. Each part ends with the counts in the database, which must equal what was sent, and a
  * second delivery of what was sent, which must add nothing. Arguments: messages (0 runs the CSV part alone), clients,
  * rows (0 runs the HL7 part alone).
@@ -143,7 +144,9 @@ public final class ImportBenchmark {
                 (System.nanoTime() - started) / 1e9);
         List<byte[]> all = new ArrayList<>();
         for (int k = 0; k < warmUpMost + messages; k++) {
-            all.add(oru(numbers.get(k / slots), 1 + (k % slots) / SCREENS_PER_WEEK, k % SCREENS_PER_WEEK, k));
+            int participant = k % numbers.size();
+            int specimen = k / numbers.size();
+            all.add(oru(numbers.get(participant), 1 + specimen / SCREENS_PER_WEEK, specimen % SCREENS_PER_WEEK, k));
         }
         CamelContext camel = new DefaultCamelContext();
         int port = MllpLoad.freePort();

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 /**
  * Where PostgreSQL's time went during a measured part, statement by statement, from its {@code pg_stat_statements}
  * extension (shipped with the embedded binaries): the statements that took the most execution time, with their calls,
- * rows and time per call, and the write-ahead log's records, bytes and flushes ({@code pg_stat_wal}). Switched on with
+ * rows and time per call, the write-ahead log's records, bytes and flushes ({@code pg_stat_wal}), and the rows updated
+ * per table, with those updated in place on their page ({@code pg_stat_user_tables}). Switched on with
  * {@code -Dbenchmark.pg.statements=true}, since keeping the statistics costs PostgreSQL a little time of its own.
  */
 final class PgStatements {
@@ -42,6 +43,7 @@ final class PgStatements {
     void reset() {
         run("SELECT pg_stat_statements_reset()");
         run("SELECT pg_stat_reset_shared('wal')");
+        run("SELECT pg_stat_reset()");
     }
 
     /** The statements that took the most time since {@link #reset()}, per unit of work ({@code per} units). */
@@ -73,6 +75,16 @@ final class PgStatements {
                         + " %d writes, %d flushes (%.3f per %s)", rs.getDouble(1) / per, rs.getDouble(2) / per, unit,
                         rs.getLong(3), rs.getLong(4), rs.getDouble(4) / per, unit));
             }
+            List<String> updates = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables"
+                    + " WHERE n_tup_upd > 0 ORDER BY n_tup_upd DESC")) {
+                while (rs.next()) {
+                    updates.add(String.format(Locale.ROOT, "%s %d (%d in place)", rs.getString(1), rs.getLong(2),
+                            rs.getLong(3)));
+                }
+            }
+            lines.add("PostgreSQL rows updated (as far as the statistics collector has counted them): "
+                    + (updates.isEmpty() ? "none" : String.join(", ", updates)));
         } catch (SQLException e) {
             return "PostgreSQL statements: not available (" + e.getMessage() + ")";
         }
