@@ -21,10 +21,10 @@ import org.stimtrial.imports.Submission;
  * delivered again alone, so that one message the pipeline cannot take does not hold back the others, and each caller
  * gets its own error.
  *
- * <p>With more than one committer, a second group is stored and read while the first is applied and written to disk;
- * the groups' applying still goes one at a time, since each holds the audit trail's chain head from its first audit
- * record to its commit, and reads the participants' specimens only once it holds it. Messages of one connection stay
- * in order: its caller sends the next only after the ACK of the one before.
+ * <p>With more than one committer, groups are stored, read and applied side by side; one waits for another only for
+ * participants both hold (the pipeline locks a group's participants before it reads their specimens) and for the
+ * audit trail's chain head, which each takes for its last writes and holds to its commit. Messages of one connection
+ * stay in order: its caller sends the next only after the ACK of the one before.
  */
 public final class GroupCommit implements Ingest, AutoCloseable {
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
