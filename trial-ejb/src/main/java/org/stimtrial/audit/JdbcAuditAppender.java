@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +28,22 @@ public final class JdbcAuditAppender {
             "new_value", "reason", "prev_hash", "hash"));
 
     private final Connection connection;
+    private final Clock clock;
     private final List<Inserted> pending = new ArrayList<>();
     /** Where the chain ends, once this appender holds the head; empty before its first write and after a move. */
     private Optional<Head> head = Optional.empty();
 
-    private JdbcAuditAppender(Connection connection) {
+    private JdbcAuditAppender(Connection connection, Clock clock) {
         this.connection = connection;
+        this.clock = clock;
     }
 
-    /** An appender on the transaction's connection; the chain head is locked at its first {@link #write}. */
-    public static JdbcAuditAppender on(Connection connection) {
-        return new JdbcAuditAppender(connection);
+    /**
+     * An appender on the transaction's connection; the chain head is locked at its first {@link #write}, and the
+     * records are stamped with {@code clock}'s time once the head is held.
+     */
+    public static JdbcAuditAppender on(Connection connection, Clock clock) {
+        return new JdbcAuditAppender(connection, clock);
     }
 
     private record Head(long lastSeq, String lastHash) {
@@ -66,14 +72,15 @@ public final class JdbcAuditAppender {
 
     /**
      * Locks the chain head if this appender does not hold it yet, numbers and hashes the waiting records after it with
-     * the time {@code at}, writes them and moves the head past them.
+     * the time now (read once the head is held, so that no record later in the chain has an earlier time), writes them
+     * and moves the head past them.
      */
-    public void write(OffsetDateTime at) throws SQLException {
+    public void write() throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
         Head from = head.isPresent() ? head.get() : lockHead();
-        OffsetDateTime stamp = AuditHash.normalize(at);
+        OffsetDateTime stamp = AuditHash.normalize(OffsetDateTime.now(clock));
         List<Object[]> rows = new ArrayList<>(pending.size());
         long seq = from.lastSeq();
         String prev = from.lastHash();

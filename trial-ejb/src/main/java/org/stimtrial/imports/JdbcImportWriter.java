@@ -39,7 +39,6 @@ final class JdbcImportWriter {
     private static final long FIRST_VERSION = 1;
 
     private final Connection connection;
-    private final Clock clock;
     private final JdbcEntityIds ids;
     private final JdbcAuditAppender audit;
     private final List<Object[]> screens = new ArrayList<>();
@@ -48,8 +47,7 @@ final class JdbcImportWriter {
 
     private JdbcImportWriter(Connection connection, Clock clock) throws SQLException {
         this.connection = connection;
-        this.clock = clock;
-        this.audit = JdbcAuditAppender.on(connection);
+        this.audit = JdbcAuditAppender.on(connection, clock);
         this.ids = new JdbcEntityIds(connection);
     }
 
@@ -114,7 +112,7 @@ final class JdbcImportWriter {
         batch(SCREEN, screens);
         batch(ANALYTE, analytes);
         batch(RECORD, records);
-        audit.write(OffsetDateTime.now(clock));
+        audit.write();
     }
 
     private void batch(BulkRows table, List<Object[]> rows) throws SQLException {
