@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,8 @@ import org.stimtrial.visit.VisitWindows;
  * {@link RecordApplier}, which says why, finds the duplicate or raises the query; afterwards that participant is read
  * again, since the record may have changed what is recorded.
  *
- * <p>The participants' rows are locked before anything of theirs is read, in the order of their screening numbers
- * (so that two transactions never wait for each other), and stay locked to the end of the transaction: another import
+ * <p>The participants' rows are locked before anything of theirs is read, in the order of their ids (so that two
+ * imports cannot each wait for the other), and stay locked to the end of the transaction: another import
  * of the same participants waits and then reads what this one added, so no two imports check a visit's specimens
  * against a state the other is changing, while imports of other participants run beside this one.
  */
@@ -117,22 +116,22 @@ final class NewSpecimens {
         }
     }
 
+    /**
+     * Locks the participants' rows in one statement, in the order of their ids: the same order in every transaction
+     * whatever the participants and the database's collation, so that two imports cannot each wait for the other.
+     */
     private void lock(Set<String> numbers) {
-        List<String> sorted = numbers.stream().sorted().toList();
+        if (numbers.isEmpty()) {
+            return;
+        }
         Connection connection = em.unwrap(Connection.class);
-        for (int from = 0; from < sorted.size(); from += CHUNK) {
-            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM subject WHERE study_id = ?"
-                    + " AND screening_number IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
-                    + ") ORDER BY screening_number FOR UPDATE")) {
-                ps.setLong(1, study.id());
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i));
-                }
-                ps.executeQuery().close();
-            } catch (SQLException e) {
-                throw new PersistenceException("the participants could not be locked: " + e.getMessage(), e);
-            }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM subject WHERE study_id = ?"
+                + " AND screening_number = ANY (?) ORDER BY id FOR UPDATE")) {
+            ps.setLong(1, study.id());
+            ps.setArray(2, connection.createArrayOf("VARCHAR", numbers.toArray()));
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new PersistenceException("the participants could not be locked: " + e.getMessage(), e);
         }
     }
 
