@@ -2,13 +2,14 @@ package org.stimtrial.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An HL7 v2 message as text, split into segments and fields without a parser, so that even a message a parser
- * refuses can be identified (MSH-10) and acknowledged. Segments end with CR (LF and CRLF are tolerated).
+ * refuses can be identified (MSH-10) and acknowledged. Segments end with CR (LF and CRLF are tolerated). It is read
+ * several times per message (route, duplicate check, reader, acknowledgement), so it splits by hand, without
+ * regular expressions.
  */
 public final class Hl7Text {
     private final List<String> segments;
@@ -20,7 +21,7 @@ public final class Hl7Text {
         this.segments = List.copyOf(segments);
         String header = segments.get(0);
         this.fieldSeparator = header.charAt(3);
-        this.msh = header.split(java.util.regex.Pattern.quote(String.valueOf(fieldSeparator)), -1);
+        this.msh = split(header, fieldSeparator);
         this.encodingCharacters = msh.length > 1 && msh[1].length() >= 4 ? msh[1].substring(0, 4) : "^~\\&";
     }
 
@@ -30,11 +31,33 @@ public final class Hl7Text {
     }
 
     static Optional<Hl7Text> of(String text) {
-        List<String> segments = Arrays.stream(text.split("\r\n|\r|\n")).filter(s -> !s.isBlank()).toList();
+        List<String> segments = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\r' || text.charAt(i) == '\n') {
+                String segment = text.substring(from, i);
+                if (!segment.isBlank()) {
+                    segments.add(segment);
+                }
+                from = i + 1;
+            }
+        }
         if (segments.isEmpty() || !segments.get(0).startsWith("MSH") || segments.get(0).length() < 8) {
             return Optional.empty();
         }
-        return Optional.of(new Hl7Text(new ArrayList<>(segments)));
+        return Optional.of(new Hl7Text(segments));
+    }
+
+    /** {@code text} split at every {@code separator}, empty parts kept (also at the end). */
+    private static String[] split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, from)) {
+            parts.add(text.substring(from, i));
+            from = i + 1;
+        }
+        parts.add(text.substring(from));
+        return parts.toArray(String[]::new);
     }
 
     /** HL7's default character sets are ASCII and ISO-8859-1; UTF-8 is taken when the bytes are valid UTF-8. */
@@ -61,8 +84,7 @@ public final class Hl7Text {
 
     /** The first component of MSH-n. */
     public String mshComponent(int field, int component) {
-        String[] parts = msh(field).split(java.util.regex.Pattern.quote(String.valueOf(encodingCharacters.charAt(0))),
-                -1);
+        String[] parts = split(msh(field), encodingCharacters.charAt(0));
         return component - 1 < parts.length ? parts[component - 1] : "";
     }
 

@@ -89,7 +89,7 @@ final class JdbcImportWriter {
             analytes.add(new Object[] {ids.next(), id, a.analyte().loinc(), a.result().name(),
                 orNull(a.cutoffNgMl(), Types.NUMERIC), orNull(a.concentrationNgMl(), Types.NUMERIC)});
         }
-        audit.inserted(actor, UrineDrugScreen.AUDIT_TYPE, Long.toString(id), s.subject().id(), UrineScreenRules.auditState(
+        audit.inserted(actor, UrineDrugScreen.AUDIT_TYPE, Long.toString(id), s.subjectId(), UrineScreenRules.auditState(
                 s.visit().definition().code(), s.entry().specimenId(), collected, s.entry().source(),
                 s.entry().validity(), s.entry().results()));
     }

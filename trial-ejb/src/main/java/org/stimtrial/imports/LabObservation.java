@@ -34,6 +34,7 @@ final class LabObservation {
     private static final Map<String, BigDecimal> UNITS = Map.of("NG/ML", BigDecimal.ONE, "UG/L", BigDecimal.ONE,
             "MCG/L", BigDecimal.ONE, "MG/L", BigDecimal.valueOf(1000), "UG/ML", BigDecimal.valueOf(1000),
             "MCG/ML", BigDecimal.valueOf(1000));
+    private static final Pattern CUTOFF_UNITS = Pattern.compile("(?i)\\s*(ng/ml|ug/l)$");
     private static final Pattern CUTOFF = Pattern.compile("\\s*(?:<=?|>=?)?\\s*(\\d+(?:\\.\\d+)?)\\s*");
 
     private final OBX obx;
@@ -162,7 +163,7 @@ final class LabObservation {
         if (range.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = CUTOFF.matcher(range.replaceAll("(?i)\\s*(ng/ml|ug/l)$", ""));
+        Matcher m = CUTOFF.matcher(CUTOFF_UNITS.matcher(range).replaceAll(""));
         if (!m.matches()) {
             errors.add(where() + ": OBX-7 '" + range + "' is not a cutoff (e.g. <500 or 500)");
             return Optional.empty();

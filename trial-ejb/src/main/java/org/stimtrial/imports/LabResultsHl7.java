@@ -36,6 +36,7 @@ final class LabResultsHl7 implements PayloadReader {
     private static PipeParser parser() {
         HapiContext context = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         context.setValidationContext(ValidationContextFactory.noValidation());
+        context.getParserConfiguration().setValidating(false);
         return context.getPipeParser();
     }
 

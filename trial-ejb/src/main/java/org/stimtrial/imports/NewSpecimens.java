@@ -4,26 +4,29 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.stimtrial.study.JpaStudyRepository;
 import org.stimtrial.study.Study;
+import org.stimtrial.study.VisitDefinition;
 import org.stimtrial.subject.ScreeningNumber;
-import org.stimtrial.subject.Subject;
 import org.stimtrial.visit.FormEntries.UrineScreenEntry;
+import org.stimtrial.visit.ScheduledVisit;
 import org.stimtrial.visit.SpecimenSource;
 import org.stimtrial.visit.SpecimenValidity;
 import org.stimtrial.visit.UrineScreenRules;
-import org.stimtrial.visit.Visit;
 import org.stimtrial.visit.VisitStatus;
 import org.stimtrial.visit.VisitWindows;
 
@@ -42,24 +45,28 @@ import org.stimtrial.visit.VisitWindows;
  * against a state the other is changing, while imports of other participants run beside this one.
  */
 final class NewSpecimens {
-    private static final int CHUNK = 500;
-    /**
-     * EclipseLink's hint for objects read only to be looked at: they are not registered in the transaction, so no
-     * flush or commit compares them with their original state.
-     */
-    private static final String READ_ONLY = "eclipselink.read-only";
+    private static final String PARTICIPANTS = "SELECT s.id, s.screening_number, st.code, st.time_zone, v.id,"
+            + " v.visit_definition_id, v.status, v.visit_date, u.specimen_id FROM subject s"
+            + " JOIN site st ON st.id = s.site_id JOIN visit v ON v.subject_id = s.id"
+            + " LEFT JOIN urine_drug_screen u ON u.visit_id = v.id"
+            + " WHERE s.study_id = ? AND s.screening_number = ANY (?)";
 
-    private final EntityManager em;
+    private final Connection connection;
     private final Study study;
+    private final Map<Long, VisitDefinition> schedule = new HashMap<>();
     private final Map<String, Participant> participants = new HashMap<>();
 
     NewSpecimens(EntityManager em, Study study, Collection<ParsedRecord> records) {
-        this.em = em;
+        this.connection = em.unwrap(Connection.class);
         this.study = study;
         Set<String> numbers = new HashSet<>();
         for (ParsedRecord r : records) {
             r.item().map(ImportItem::screeningNumber).filter(ScreeningNumber::isValid).ifPresent(numbers::add);
         }
+        if (numbers.isEmpty()) {
+            return;
+        }
+        new JpaStudyRepository(em).schedule(study).forEach(d -> schedule.put(d.id(), d));
         lock(numbers);
         load(numbers);
     }
@@ -73,20 +80,18 @@ final class NewSpecimens {
         if (p == null) {
             return Optional.empty();
         }
-        Optional<Visit> visit;
+        Optional<HeldVisit> visit;
         UrineScreenEntry entry;
         if (item instanceof ImportItem.UrineScreen u) {
-            String site = p.subject.site().code();
-            if (!site.equals(u.site()) || batchSite.filter(s -> !s.equals(u.site())).isPresent()) {
+            if (!p.siteCode.equals(u.site()) || batchSite.filter(s -> !s.equals(u.site())).isPresent()) {
                 return Optional.empty();
             }
             visit = p.schedule.stream().filter(v -> v.definition().code().equals(u.visit())).findFirst();
             entry = u.entry();
         } else if (item instanceof ImportItem.LabUrineScreen lab && !lab.correction()) {
-            ZoneId zone = p.subject.site().timeZone();
-            OffsetDateTime collected = lab.collected().in(zone);
-            LocalDate day = collected.atZoneSameInstant(zone).toLocalDate();
-            visit = VisitWindows.match(p.schedule, p.subject, day).visit();
+            OffsetDateTime collected = lab.collected().in(p.zone);
+            LocalDate day = collected.atZoneSameInstant(p.zone).toLocalDate();
+            visit = VisitWindows.match(p.schedule, p.number, day).visit();
             entry = new UrineScreenEntry(lab.specimenId(), collected, SpecimenSource.CENTRAL_LAB,
                     SpecimenValidity.VALID, lab.results());
         } else {
@@ -100,12 +105,12 @@ final class NewSpecimens {
         if (taken.contains(entry.specimenId()) || taken.size() >= visit.get().definition().urineScreens()) {
             return Optional.empty();
         }
-        return Optional.of(new NewSpecimen(p.subject, visit.get(), entry));
+        return Optional.of(new NewSpecimen(p.subjectId, p.number, visit.get(), entry));
     }
 
     /** Counts a specimen as recorded, for the records after it. */
     void added(NewSpecimen specimen) {
-        participants.get(specimen.subject().screeningNumber().value()).specimens
+        participants.get(specimen.participant().value()).specimens
                 .computeIfAbsent(specimen.visit().id(), v -> new HashSet<>()).add(specimen.entry().specimenId());
     }
 
@@ -121,10 +126,6 @@ final class NewSpecimens {
      * whatever the participants and the database's collation, so that two imports cannot each wait for the other.
      */
     private void lock(Set<String> numbers) {
-        if (numbers.isEmpty()) {
-            return;
-        }
-        Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM subject WHERE study_id = ?"
                 + " AND screening_number = ANY (?) ORDER BY id FOR UPDATE")) {
             ps.setLong(1, study.id());
@@ -135,44 +136,64 @@ final class NewSpecimens {
         }
     }
 
+    /** Reads the participants with their site, their visits and the specimens recorded at each visit. */
     private void load(Set<String> numbers) {
-        List<String> all = new ArrayList<>(numbers);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            List<Visit> visits = em.createQuery("SELECT v FROM Visit v JOIN FETCH v.subject JOIN FETCH v.definition"
-                    + " WHERE v.subject.study = :st AND v.subject.screeningNumber.value IN :n"
-                    + " ORDER BY v.definition.ordinal", Visit.class).setParameter("st", study).setParameter("n", chunk)
-                    .setHint(READ_ONLY, "true").getResultList();
-            if (visits.isEmpty()) {
-                continue;
+        try (PreparedStatement ps = connection.prepareStatement(PARTICIPANTS)) {
+            ps.setLong(1, study.id());
+            ps.setArray(2, connection.createArrayOf("VARCHAR", numbers.toArray()));
+            Map<Long, HeldVisit> visits = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String number = rs.getString(2);
+                    Participant p = participants.get(number);
+                    if (p == null) {
+                        p = new Participant(rs.getLong(1), new ScreeningNumber(number), rs.getString(3),
+                                ZoneId.of(rs.getString(4)));
+                        participants.put(number, p);
+                    }
+                    long visitId = rs.getLong(5);
+                    if (!visits.containsKey(visitId)) {
+                        HeldVisit visit = new HeldVisit(visitId, schedule.get(rs.getLong(6)),
+                                VisitStatus.valueOf(rs.getString(7)),
+                                Optional.ofNullable(rs.getObject(8, LocalDate.class)));
+                        visits.put(visitId, visit);
+                        p.schedule.add(visit);
+                    }
+                    String specimen = rs.getString(9);
+                    if (specimen != null) {
+                        p.specimens.computeIfAbsent(visitId, v -> new HashSet<>()).add(specimen);
+                    }
+                }
             }
-            Map<Long, Participant> byId = new HashMap<>();
-            for (Visit v : visits) {
-                byId.computeIfAbsent(v.subject().id(), id -> {
-                    Participant p = new Participant(v.subject());
-                    participants.put(v.subject().screeningNumber().value(), p);
-                    return p;
-                }).schedule.add(v);
-            }
-            List<Subject> subjects = byId.values().stream().map(p -> p.subject).toList();
-            em.createQuery("SELECT u.visit.subject.id, u.visit.id, u.specimenId FROM UrineDrugScreen u"
-                    + " WHERE u.visit.subject IN :s", Object[].class).setParameter("s", subjects).getResultStream()
-                    .forEach(row -> byId.get((Long) row[0]).specimens.computeIfAbsent((Long) row[1],
-                            v -> new HashSet<>()).add((String) row[2]));
+            participants.values().forEach(p -> p.schedule.sort(Comparator.comparingInt(v -> v.definition()
+                    .ordinal())));
+        } catch (SQLException e) {
+            throw new PersistenceException("the participants could not be read: " + e.getMessage(), e);
         }
     }
 
-    /** A specimen to add: who, at which visit, what. */
-    record NewSpecimen(Subject subject, Visit visit, UrineScreenEntry entry) {
+    /** One of a participant's visits as the checks see it. */
+    record HeldVisit(long id, VisitDefinition definition, VisitStatus status, Optional<LocalDate> visitDate)
+            implements ScheduledVisit {
+    }
+
+    /** A specimen to add: whose ({@code subjectId} and screening number), at which visit, what. */
+    record NewSpecimen(long subjectId, ScreeningNumber participant, HeldVisit visit, UrineScreenEntry entry) {
     }
 
     private static final class Participant {
-        private final Subject subject;
-        private final List<Visit> schedule = new ArrayList<>();
+        private final long subjectId;
+        private final ScreeningNumber number;
+        private final String siteCode;
+        private final ZoneId zone;
+        private final List<HeldVisit> schedule = new ArrayList<>();
         private final Map<Long, Set<String>> specimens = new HashMap<>();
 
-        private Participant(Subject subject) {
-            this.subject = subject;
+        private Participant(long subjectId, ScreeningNumber number, String siteCode, ZoneId zone) {
+            this.subjectId = subjectId;
+            this.number = number;
+            this.siteCode = siteCode;
+            this.zone = zone;
         }
     }
 }

@@ -82,7 +82,7 @@ final class RecordApplier {
         ZoneId zone = subject.site().timeZone();
         OffsetDateTime collected = lab.collected().in(zone);
         LocalDate day = collected.atZoneSameInstant(zone).toLocalDate();
-        VisitWindows.Match match = new VisitWindows(em).visitOn(subject, day);
+        VisitWindows.Match<Visit> match = new VisitWindows(em).visitOn(subject, day);
         if (match.visit().isEmpty()) {
             return Outcome.quarantined("specimen " + lab.specimenId() + " was collected on " + day + " (" + zone
                     + "): " + match.reason());

@@ -21,7 +21,7 @@ import org.stimtrial.subject.Subject;
 /** One scheduled visit of one subject: its date once it took place, or that it was missed. */
 @Entity
 @Table(name = "visit")
-public class Visit extends BaseEntity implements Auditable {
+public class Visit extends BaseEntity implements Auditable, ScheduledVisit {
     @ManyToOne(optional = false)
     @JoinColumn(name = "subject_id")
     private Subject subject;
@@ -61,14 +61,17 @@ public class Visit extends BaseEntity implements Auditable {
         return subject;
     }
 
+    @Override
     public VisitDefinition definition() {
         return definition;
     }
 
+    @Override
     public Optional<LocalDate> visitDate() {
         return Optional.ofNullable(visitDate);
     }
 
+    @Override
     public VisitStatus status() {
         return status;
     }

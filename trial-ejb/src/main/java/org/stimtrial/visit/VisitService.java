@@ -255,8 +255,8 @@ public class VisitService {
     }
 
     /** The baseline (week 0) date, once the baseline visit took place. */
-    public static Optional<LocalDate> baseline(List<Visit> visits) {
+    public static Optional<LocalDate> baseline(List<? extends ScheduledVisit> visits) {
         return visits.stream().filter(v -> v.definition().targetDay() == 0 && v.definition().week().isPresent())
-                .findFirst().flatMap(Visit::visitDate);
+                .findFirst().flatMap(ScheduledVisit::visitDate);
     }
 }
