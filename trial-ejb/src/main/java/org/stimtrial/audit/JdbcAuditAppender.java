@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.shared.BulkRows;
+import org.stimtrial.shared.BulkWrite;
 
 /**
- * Appends audit records to the hash chain in bulk ({@link BulkRows}), for writers of many records at once (the bulk
- * import path). Records are collected unnumbered; {@link #write} locks the chain head (as {@link AuditTrail} locks it,
+ * Appends audit records to the hash chain in bulk ({@link BulkWrite}: the records and the new head in one statement
+ * when they are few, {@code COPY} when they are many), for writers of many records at once (the bulk import path). Records are collected unnumbered; {@link #write} locks the chain head (as {@link AuditTrail} locks it,
  * until the transaction ends), numbers and hashes the records after the head, stamps them with the time they are
  * written, and writes the rows and the new head inside the caller's transaction. So a writer holds the head only from
  * its first write to its commit, and everything it does before (reading, checking, writing its other rows) runs beside
@@ -23,9 +24,11 @@ import org.stimtrial.shared.BulkRows;
  * times rise with their sequence numbers, as there.
  */
 public final class JdbcAuditAppender {
-    private static final BulkRows RECORDS = new BulkRows("audit_record", List.of("seq", "occurred_at", "username",
-            "source", "source_ref", "action", "entity_type", "entity_id", "subject_id", "field_name", "old_value",
-            "new_value", "reason", "prev_hash", "hash"));
+    private static final BulkRows RECORDS = new BulkRows("audit_record", List.of("seq bigint",
+            "occurred_at timestamptz", "username varchar", "source varchar", "source_ref varchar", "action varchar",
+            "entity_type varchar", "entity_id varchar", "subject_id bigint", "field_name varchar", "old_value varchar",
+            "new_value varchar", "reason varchar", "prev_hash varchar", "hash varchar"));
+    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = ?";
 
     private final Connection connection;
     private final Clock clock;
@@ -93,14 +96,8 @@ public final class JdbcAuditAppender {
                 text(c.newValue()), text(c.reason()), prev, hash});
             prev = hash;
         }
-        RECORDS.write(connection, rows);
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE audit_chain_head SET last_seq = ?,"
-                + " last_hash = ? WHERE id = ?")) {
-            ps.setLong(1, seq);
-            ps.setString(2, prev);
-            ps.setInt(3, AuditChainHead.ID);
-            ps.executeUpdate();
-        }
+        BulkWrite.write(connection, List.of(new BulkWrite.Part(RECORDS, rows)), Optional.of(new BulkWrite.Then(
+                MOVE_HEAD, List.of(seq, prev, AuditChainHead.ID))));
         head = Optional.of(new Head(seq, prev));
         pending.clear();
     }

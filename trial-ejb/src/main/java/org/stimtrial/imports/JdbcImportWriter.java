@@ -16,6 +16,7 @@ import org.stimtrial.audit.JdbcAuditAppender;
 import org.stimtrial.imports.ImportRecord.Outcome;
 import org.stimtrial.imports.NewSpecimens.NewSpecimen;
 import org.stimtrial.shared.BulkRows;
+import org.stimtrial.shared.BulkWrite;
 import org.stimtrial.shared.JdbcEntityIds;
 import org.stimtrial.visit.AnalyteEntry;
 import org.stimtrial.visit.UrineDrugScreen;
@@ -29,12 +30,13 @@ import org.stimtrial.visit.UrineScreenRules;
  * write of audit records ({@link JdbcAuditAppender}) and stays locked to the end of the transaction.
  */
 final class JdbcImportWriter {
-    private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id", "visit_id", "specimen_id",
-            "collected_at", "source", "specimen_validity", "version"));
-    private static final BulkRows ANALYTE = new BulkRows("uds_analyte_result", List.of("id", "screen_id",
-            "loinc_code", "result", "cutoff_ng_ml", "concentration_ng_ml"));
-    private static final BulkRows RECORD = new BulkRows("import_record", List.of("id", "batch_id", "record_no",
-            "raw", "status", "reason", "subject_number"));
+    private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id bigint", "visit_id bigint",
+            "specimen_id varchar", "collected_at timestamptz", "source varchar", "specimen_validity varchar",
+            "version bigint"));
+    private static final BulkRows ANALYTE = new BulkRows("uds_analyte_result", List.of("id bigint", "screen_id bigint",
+            "loinc_code varchar", "result varchar", "cutoff_ng_ml numeric", "concentration_ng_ml numeric"));
+    private static final BulkRows RECORD = new BulkRows("import_record", List.of("id bigint", "batch_id bigint",
+            "record_no int", "raw varchar", "status varchar", "reason varchar", "subject_number varchar"));
     /** The version JPA gives a new row. */
     private static final long FIRST_VERSION = 1;
 
@@ -105,19 +107,17 @@ final class JdbcImportWriter {
     }
 
     /**
-     * Writes everything held, parents before children, and then the audit records with the chain's new head (the
-     * head's lock is taken last, so that it is held as briefly as the transaction allows).
+     * Writes everything held, parents before children ({@link BulkWrite}: one statement for a laboratory message's
+     * rows, {@code COPY} per table for a file's), and then the audit records with the chain's new head (the head's
+     * lock is taken last, so that it is held as briefly as the transaction allows).
      */
     void write() throws SQLException {
-        batch(SCREEN, screens);
-        batch(ANALYTE, analytes);
-        batch(RECORD, records);
+        BulkWrite.write(connection, List.of(new BulkWrite.Part(SCREEN, screens), new BulkWrite.Part(ANALYTE, analytes),
+                new BulkWrite.Part(RECORD, records)), Optional.empty());
+        screens.clear();
+        analytes.clear();
+        records.clear();
         audit.write();
-    }
-
-    private void batch(BulkRows table, List<Object[]> rows) throws SQLException {
-        table.write(connection, rows);
-        rows.clear();
     }
 
     /** A batch whose records are all applied, with its counts. */

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -22,12 +24,84 @@ import org.postgresql.copy.CopyIn;
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;
 
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
+            "uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX", Locale.ROOT);
+
     private final String table;
     private final List<String> columns;
+    private final List<String> types;
 
+    /**
+     * A table and the columns written, each as its name and PostgreSQL type ({@code "id bigint"}); the types are
+     * those of the arrays that {@link #insertFromArrays} unnests.
+     */
     public BulkRows(String table, List<String> columns) {
         this.table = Objects.requireNonNull(table);
-        this.columns = List.copyOf(columns);
+        this.columns = columns.stream().map(c -> c.strip().split("\\s+", 2)[0]).toList();
+        this.types = columns.stream().map(c -> {
+            String[] parts = c.strip().split("\\s+", 2);
+            if (parts.length < 2) {
+                throw new IllegalArgumentException("column '" + c + "' of " + table + " needs its type");
+            }
+            return parts[1];
+        }).toList();
+    }
+
+    public String table() {
+        return table;
+    }
+
+    int width() {
+        return columns.size();
+    }
+
+    /**
+     * An {@code INSERT} of the rows given as one array per column ({@link #bindArrays}): the statement's text is the
+     * same whatever the number of rows, so PostgreSQL plans it once per connection.
+     */
+    String insertFromArrays() {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+                .append(String.join(", ", columns)).append(") SELECT * FROM unnest(");
+        for (int i = 0; i < types.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
+        }
+        return sql.append(')').toString();
+    }
+
+    /** Binds the rows as one text array per column from parameter {@code first}; returns the next parameter. */
+    int bindArrays(Connection connection, PreparedStatement ps, int first, List<Object[]> rows) throws SQLException {
+        check(rows);
+        int p = first;
+        for (int column = 0; column < columns.size(); column++) {
+            String[] values = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                values[r] = text(rows.get(r)[column]);
+            }
+            ps.setArray(p++, connection.createArrayOf("text", values));
+        }
+        return p;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Null) {
+            return null;
+        } else if (value instanceof Long || value instanceof Integer || value instanceof String) {
+            return value.toString();
+        } else if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        } else if (value instanceof OffsetDateTime t) {
+            return TIMESTAMP.format(t);
+        }
+        throw new IllegalArgumentException("no bulk form for " + value);
+    }
+
+    private void check(List<Object[]> rows) {
+        for (Object[] row : rows) {
+            if (row.length != columns.size()) {
+                throw new IllegalArgumentException(table + " has " + columns.size() + " columns; a row has "
+                        + row.length + " values");
+            }
+        }
     }
 
     /** A missing value and the SQL type ({@link java.sql.Types}) of its column. */
@@ -38,12 +112,7 @@ public final class BulkRows {
         if (rows.isEmpty()) {
             return;
         }
-        for (Object[] row : rows) {
-            if (row.length != columns.size()) {
-                throw new IllegalArgumentException(table + " has " + columns.size() + " columns; a row has "
-                        + row.length + " values");
-            }
-        }
+        check(rows);
         if (connection.isWrapperFor(PGConnection.class)) {
             copy(connection.unwrap(PGConnection.class), rows);
         } else {

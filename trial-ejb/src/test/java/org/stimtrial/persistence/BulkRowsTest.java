@@ -1,29 +1,36 @@
 package org.stimtrial.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.stimtrial.shared.BulkRows;
+import org.stimtrial.shared.BulkWrite;
 
 /**
- * Rows written in bulk read back exactly: on PostgreSQL through binary COPY (150 rows, and a single row), on H2
- * through a batch of inserts; text with tabs, line breaks, backslashes, a literal {@code \N} and non-ASCII
+ * Rows written in bulk read back exactly: on PostgreSQL through binary COPY (150 rows, and a single row) and through
+ * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and a
+ * statement after them) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of inserts; text with tabs, line breaks, backslashes, a literal {@code \N} and non-ASCII
  * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale) and times (before
  * and after 2000, with offsets, to the microsecond).
  */
 class BulkRowsTest {
-    private static final BulkRows TABLE = new BulkRows("bulk_probe", List.of("id", "txt", "num", "at"));
+    private static final BulkRows TABLE = new BulkRows("bulk_probe", List.of("id bigint", "txt varchar",
+            "num numeric", "at timestamptz"));
+    private static final BulkRows CHILD = new BulkRows("bulk_child", List.of("id bigint", "probe_id bigint"));
     private static final String[] TEXTS = {"plain", "tab\there", "two\nlines", "cr\r\nlf", "back\\slash", "\\N",
-        "Zürich ñ 東京", ""};
+        "Zürich ñ 東京", "", "NULL", "\"quoted\", {braces}, commas", "MSH|^~\\&|LAB"};
     private static final BigDecimal[] NUMBERS = {new BigDecimal("0.00"), new BigDecimal("0.05"),
         new BigDecimal("-250.50"), new BigDecimal("12345678.90"), new BigDecimal("1840"), new BigDecimal("1E+3"),
         new BigDecimal("0.10"), new BigDecimal("10000.01"), new BigDecimal("-0.01")};
@@ -42,14 +49,32 @@ class BulkRowsTest {
         return rows;
     }
 
+    /** Writes rows to the probe table on a connection in a transaction. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(Connection c, List<Object[]> rows) throws SQLException;
+    }
+
     private static void roundTrip(DataSource ds, int count) throws Exception {
+        roundTrip(ds, count, TABLE::write);
+    }
+
+    private static void createTables(Statement s) throws SQLException {
+        s.execute("DROP TABLE IF EXISTS bulk_child");
+        s.execute("DROP TABLE IF EXISTS bulk_head");
+        s.execute("CREATE TABLE bulk_head (id INTEGER PRIMARY KEY, n BIGINT NOT NULL, last VARCHAR NOT NULL)");
+        s.execute("DROP TABLE IF EXISTS bulk_probe");
+        s.execute("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, txt VARCHAR, num NUMERIC(10, 2),"
+                + " at TIMESTAMP(6) WITH TIME ZONE)");
+        s.execute("CREATE TABLE bulk_child (id BIGINT PRIMARY KEY, probe_id BIGINT NOT NULL REFERENCES bulk_probe(id))");
+    }
+
+    private static void roundTrip(DataSource ds, int count, Writer writer) throws Exception {
         List<Object[]> rows = rows(count);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bulk_probe");
-            s.execute("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, txt VARCHAR, num NUMERIC(10, 2),"
-                    + " at TIMESTAMP(6) WITH TIME ZONE)");
+            createTables(s);
             c.setAutoCommit(false);
-            TABLE.write(c, rows);
+            writer.write(c, rows);
             c.commit();
             try (ResultSet rs = s.executeQuery("SELECT id, txt, num, at FROM bulk_probe ORDER BY id")) {
                 int n = 0;
@@ -82,5 +107,53 @@ class BulkRowsTest {
     @Test
     void h2InsertsReadBackExactly() throws Exception {
         roundTrip(TestDatabases.h2("bulk"), 150);
+        roundTrip(TestDatabases.h2("bulk"), 150, BulkRowsTest::together);
+    }
+
+    /**
+     * Through {@link BulkWrite}: the probe rows, then as many children, then a statement that moves a row written
+     * before (as the audit chain's head is moved).
+     */
+    private static void together(Connection c, List<Object[]> rows) throws SQLException {
+        List<Object[]> children = rows.stream().map(r -> new Object[] {(Long) r[0] + 1_000_000, r[0]}).toList();
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO bulk_head VALUES (1, 0, 'none')");
+        }
+        BulkWrite.write(c, List.of(new BulkWrite.Part(TABLE, rows), new BulkWrite.Part(CHILD, children)),
+                Optional.of(new BulkWrite.Then("UPDATE bulk_head SET n = ?, last = ? WHERE id = ?",
+                        List.of((long) rows.size(), "moved", 1))));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM"
+                + " bulk_child), n, last FROM bulk_head")) {
+            rs.next();
+            assertEquals(rows.size(), rs.getLong(1));
+            assertEquals(rows.size(), rs.getLong(2));
+            assertEquals("moved", rs.getString(3));
+        }
+    }
+
+    @Test
+    void postgresSmallWritesAreOneStatementAndLargeOnesCopyAndBothReadBackExactly() throws Exception {
+        DataSource pg = TestDatabases.postgres("bulk");
+        roundTrip(pg, 1, BulkRowsTest::together);
+        roundTrip(pg, 150, BulkRowsTest::together);
+        roundTrip(pg, BulkWrite.ONE_STATEMENT_ROWS, BulkRowsTest::together);
+    }
+
+    @Test
+    void aChildWithoutItsParentFailsTheWholeStatementAndWritesNothing() throws Exception {
+        DataSource pg = TestDatabases.postgres("bulk");
+        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
+            createTables(s);
+            c.setAutoCommit(false);
+            List<Object[]> rows = rows(3);
+            List<Object[]> orphan = List.<Object[]>of(new Object[] {7L, 99L});
+            assertThrows(SQLException.class, () -> BulkWrite.write(c, List.of(new BulkWrite.Part(TABLE, rows),
+                    new BulkWrite.Part(CHILD, orphan)), Optional.empty()));
+            c.rollback();
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bulk_probe")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        }
     }
 }
