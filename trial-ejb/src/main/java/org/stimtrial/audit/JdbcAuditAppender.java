@@ -16,12 +16,13 @@ import org.stimtrial.shared.BulkWrite;
 
 /**
  * Appends audit records to the hash chain in bulk ({@link BulkWrite}: the records and the new head in one statement
- * when they are few, {@code COPY} when they are many), for writers of many records at once (the bulk import path). Records are collected unnumbered; {@link #write} locks the chain head (as {@link AuditTrail} locks it,
- * until the transaction ends), numbers and hashes the records after the head, stamps them with the time they are
- * written, and writes the rows and the new head inside the caller's transaction. So a writer holds the head only from
- * its first write to its commit, and everything it does before (reading, checking, writing its other rows) runs beside
- * other writers. The records are the same, field for field and hash for hash, as {@link AuditTrail} writes; their
- * times rise with their sequence numbers, as there.
+ * when they are few, {@code COPY} when they are many), for writers of many records at once (the bulk import path).
+ * Records are collected unnumbered; {@link #write} locks the chain head (as {@link AuditTrail} locks it, until the
+ * transaction ends), numbers and hashes the records after the head, stamps them with the time they are written, and
+ * writes the rows and the new head inside the caller's transaction. So a writer holds the head only from its first
+ * write to its commit, and everything it does before (reading, checking, writing its other rows) runs beside other
+ * writers. The records are the same, field for field and hash for hash, as {@link AuditTrail} writes; their times
+ * rise with their sequence numbers, as there.
  */
 public final class JdbcAuditAppender {
     private static final BulkRows RECORDS = new BulkRows("audit_record", List.of("seq bigint",

@@ -24,7 +24,7 @@ import org.stimtrial.visit.UrineScreenRules;
 
 /**
  * The bulk import path's writes: new specimens with their analyte results and audit records, and the batches' import
- * records, held in memory and written in bulk ({@link BulkRows}) on the transaction's connection by {@link #write()}.
+ * records, held in memory and written in bulk ({@link BulkWrite}) on the transaction's connection by {@link #write()}.
  * The rows are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial
  * version 1, the audit records of {@link UrineScreenRules#auditState}); the audit chain head is locked at the first
  * write of audit records ({@link JdbcAuditAppender}) and stays locked to the end of the transaction.

@@ -21,7 +21,8 @@ import org.stimtrial.shared.BulkWrite;
 /**
  * Rows written in bulk read back exactly: on PostgreSQL through binary COPY (150 rows, and a single row) and through
  * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and a
- * statement after them) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of inserts; text with tabs, line breaks, backslashes, a literal {@code \N} and non-ASCII
+ * statement after them) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of inserts;
+ * text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes, braces, commas and non-ASCII
  * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale) and times (before
  * and after 2000, with offsets, to the microsecond).
  */
@@ -66,7 +67,8 @@ class BulkRowsTest {
         s.execute("DROP TABLE IF EXISTS bulk_probe");
         s.execute("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, txt VARCHAR, num NUMERIC(10, 2),"
                 + " at TIMESTAMP(6) WITH TIME ZONE)");
-        s.execute("CREATE TABLE bulk_child (id BIGINT PRIMARY KEY, probe_id BIGINT NOT NULL REFERENCES bulk_probe(id))");
+        s.execute("CREATE TABLE bulk_child (id BIGINT PRIMARY KEY,"
+                + " probe_id BIGINT NOT NULL REFERENCES bulk_probe(id))");
     }
 
     private static void roundTrip(DataSource ds, int count, Writer writer) throws Exception {
