@@ -41,10 +41,10 @@ import org.stimtrial.visit.VisitStatus;
  * The import benchmark, on an embedded PostgreSQL: (1) HL7 ORU^R01 messages sent over MLLP by several clients, each
  * waiting for its ACK, through the real route and pipeline (stored, parsed, applied with audit records, committed,
  * acknowledged); the results come visit by visit across the participants, as a laboratory's daily results do (one
- * participant's specimens of 12 weeks do not arrive one after another); (2) one urine-screen CSV file of 100,000 rows through the pipeline, after warm-up files of 20,000 rows
- * until the JIT compilers settle. Each part ends with the counts in the database, which must equal what was sent, and a
- * second delivery of what was sent, which must add nothing. Arguments: messages (0 runs the CSV part alone), clients,
- * rows (0 runs the HL7 part alone).
+ * participant's specimens of 12 weeks do not arrive one after another); (2) one urine-screen CSV file of 100,000 rows
+ * through the pipeline, after warm-up files of 20,000 rows until the JIT compilers settle. Each part ends with the
+ * counts in the database, which must equal what was sent, and a second delivery of what was sent, which must add
+ * nothing. Arguments: messages (0 runs the CSV part alone), clients, rows (0 runs the HL7 part alone).
  */
 public final class ImportBenchmark {
     static final String STUDY = "STIM-301";

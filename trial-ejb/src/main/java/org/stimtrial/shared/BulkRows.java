@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -37,22 +38,18 @@ public final class BulkRows {
      */
     public BulkRows(String table, List<String> columns) {
         this.table = Objects.requireNonNull(table);
-        this.columns = columns.stream().map(c -> c.strip().split("\\s+", 2)[0]).toList();
-        this.types = columns.stream().map(c -> {
+        List<String> names = new ArrayList<>();
+        List<String> sqlTypes = new ArrayList<>();
+        for (String c : columns) {
             String[] parts = c.strip().split("\\s+", 2);
             if (parts.length < 2) {
                 throw new IllegalArgumentException("column '" + c + "' of " + table + " needs its type");
             }
-            return parts[1];
-        }).toList();
-    }
-
-    public String table() {
-        return table;
-    }
-
-    int width() {
-        return columns.size();
+            names.add(parts[0]);
+            sqlTypes.add(parts[1]);
+        }
+        this.columns = List.copyOf(names);
+        this.types = List.copyOf(sqlTypes);
     }
 
     /**
@@ -160,7 +157,8 @@ public final class BulkRows {
         }
     }
 
-    private static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+    /** Binds one value of the kinds above as parameter {@code index}. */
+    static void set(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof Null n) {
             ps.setNull(index, n.sqlType());
         } else if (value instanceof Long l) {

@@ -32,7 +32,7 @@ public final class BulkWrite {
     }
 
     /**
-     * A statement run after the rows are written, with its parameters ({@link Long}, {@link Integer} or text). On
+     * A statement run after the rows are written, with its parameters (values of the kinds {@link BulkRows} takes). On
      * PostgreSQL it is part of the same statement when the write is small, so it sees the tables as they were before
      * the write: it may change rows written before (the audit chain's head), not the rows being written.
      */
@@ -89,13 +89,7 @@ public final class BulkWrite {
     private static void bind(PreparedStatement ps, int first, List<Object> parameters) throws SQLException {
         int p = first;
         for (Object value : parameters) {
-            if (value instanceof Long l) {
-                ps.setLong(p++, l);
-            } else if (value instanceof Integer i) {
-                ps.setInt(p++, i);
-            } else {
-                ps.setString(p++, value.toString());
-            }
+            BulkRows.set(ps, p++, value);
         }
     }
 }
