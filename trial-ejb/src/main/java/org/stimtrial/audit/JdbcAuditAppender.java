@@ -16,20 +16,21 @@ import org.stimtrial.shared.BulkWrite;
 
 /**
  * Appends audit records to the hash chain in bulk ({@link BulkWrite}: the records and the new head in one statement
- * when they are few, {@code COPY} when they are many), for writers of many records at once (the bulk import path).
- * Records are collected unnumbered; {@link #write} locks the chain head (as {@link AuditTrail} locks it, until the
- * transaction ends), numbers and hashes the records after the head, stamps them with the time they are written, and
- * writes the rows and the new head inside the caller's transaction. So a writer holds the head only from its first
- * write to its commit, and everything it does before (reading, checking, writing its other rows) runs beside other
- * writers. The records are the same, field for field and hash for hash, as {@link AuditTrail} writes; their times
- * rise with their sequence numbers, as there.
+ * with the writer's other rows when they are few, {@code COPY} when they are many), for writers of many records at
+ * once (the bulk import path). Records are collected unnumbered; {@link #drain} locks the chain head (as
+ * {@link AuditTrail} locks it, until the transaction ends), numbers and hashes the records after the head, stamps them
+ * with the time they are written, and hands over the rows and the new head for the caller to write inside its
+ * transaction. So a writer holds the head only from its first write to its commit, and everything it does before
+ * (reading, checking) runs beside other writers. The records are the same, field for field and hash for hash, as
+ * {@link AuditTrail} writes; their times rise with their sequence numbers, as there.
  */
 public final class JdbcAuditAppender {
     private static final BulkRows RECORDS = new BulkRows("audit_record", List.of("seq bigint",
             "occurred_at timestamptz", "username varchar", "source varchar", "source_ref varchar", "action varchar",
             "entity_type varchar", "entity_id varchar", "subject_id bigint", "field_name varchar", "old_value varchar",
             "new_value varchar", "reason varchar", "prev_hash varchar", "hash varchar"));
-    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = ?";
+    private static final BulkRows HEAD = new BulkRows("audit_chain_head", List.of("id int", "last_seq bigint",
+            "last_hash varchar"));
 
     private final Connection connection;
     private final Clock clock;
@@ -43,7 +44,7 @@ public final class JdbcAuditAppender {
     }
 
     /**
-     * An appender on the transaction's connection; the chain head is locked at its first {@link #write}, and the
+     * An appender on the transaction's connection; the chain head is locked at its first {@link #drain}, and the
      * records are stamped with {@code clock}'s time once the head is held.
      */
     public static JdbcAuditAppender on(Connection connection, Clock clock) {
@@ -58,7 +59,7 @@ public final class JdbcAuditAppender {
                             Map<String, String> state) {
     }
 
-    /** Records the first save of a record: one audit record holding every present field, written by {@link #write}. */
+    /** Records the first save of a record: one audit record holding every present field, numbered by {@link #drain}. */
     public void inserted(Actor actor, String entityType, String entityId, long subjectId, Map<String, String> state) {
         pending.add(new Inserted(actor, entityType, entityId, subjectId, state));
     }
@@ -76,12 +77,14 @@ public final class JdbcAuditAppender {
 
     /**
      * Locks the chain head if this appender does not hold it yet, numbers and hashes the waiting records after it with
-     * the time now (read once the head is held, so that no record later in the chain has an earlier time), writes them
-     * and moves the head past them.
+     * the time now (read once the head is held, so that no record later in the chain has an earlier time), and hands
+     * them over as the parts of a write: the records, and the head moved past them. The caller writes the parts
+     * ({@link BulkWrite}) in this transaction, with its own rows or alone. With nothing waiting, the parts are
+     * empty (the same two parts, so that a statement made of them keeps its text) and the head is not locked.
      */
-    public void write() throws SQLException {
+    public List<BulkWrite.Part> drain() throws SQLException {
         if (pending.isEmpty()) {
-            return;
+            return List.of(BulkWrite.Part.insert(RECORDS, List.of()), BulkWrite.Part.update(HEAD, List.of()));
         }
         Head from = head.isPresent() ? head.get() : lockHead();
         OffsetDateTime stamp = AuditHash.normalize(OffsetDateTime.now(clock));
@@ -97,10 +100,10 @@ public final class JdbcAuditAppender {
                 text(c.newValue()), text(c.reason()), prev, hash});
             prev = hash;
         }
-        BulkWrite.write(connection, List.of(new BulkWrite.Part(RECORDS, rows)), Optional.of(new BulkWrite.Then(
-                MOVE_HEAD, List.of(seq, prev, AuditChainHead.ID))));
         head = Optional.of(new Head(seq, prev));
         pending.clear();
+        return List.of(BulkWrite.Part.insert(RECORDS, rows), BulkWrite.Part.update(HEAD,
+                List.<Object[]>of(new Object[] {AuditChainHead.ID, seq, prev})));
     }
 
     /** Locks the chain head until the transaction ends and reads where the chain ends. */

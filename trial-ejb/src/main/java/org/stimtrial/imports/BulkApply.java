@@ -103,7 +103,7 @@ final class BulkApply {
                     ends.add(em.find(ImportBatch.class, w.batchId()), List.of());
                 }
             }
-            ends.write(writer);
+            ends.handTo(writer);
             writer.write();
         } catch (SQLException e) {
             throw new PersistenceException("the import could not be written: " + e.getMessage(), e);
@@ -141,9 +141,9 @@ final class BulkApply {
     }
 
     /**
-     * The batches whose records are all applied: each is marked processed in memory for its view, and the rows are
-     * written for all of them at once ({@link JdbcImportWriter#processed}); their entities are then detached, so that
-     * JPA does not write each of them again.
+     * The batches whose records are all applied: each is marked processed in memory for its view, and their rows
+     * are handed to the writer's last write ({@link JdbcImportWriter#processed}); their entities are detached, so
+     * that JPA does not write each of them again.
      */
     private final class Ends {
         private final OffsetDateTime now;
@@ -163,7 +163,7 @@ final class BulkApply {
             batches.add(batch);
         }
 
-        void write(JdbcImportWriter writer) throws SQLException {
+        void handTo(JdbcImportWriter writer) {
             writer.processed(rows);
             batches.stream().filter(em::contains).forEach(em::detach);
         }

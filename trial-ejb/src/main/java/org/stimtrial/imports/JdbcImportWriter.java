@@ -1,7 +1,6 @@
 package org.stimtrial.imports;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.postgresql.PGConnection;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.JdbcAuditAppender;
 import org.stimtrial.imports.ImportRecord.Outcome;
@@ -26,8 +24,9 @@ import org.stimtrial.visit.UrineScreenRules;
  * The bulk import path's writes: new specimens with their analyte results and audit records, and the batches' import
  * records, held in memory and written in bulk ({@link BulkWrite}) on the transaction's connection by {@link #write()}.
  * The rows are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial
- * version 1, the audit records of {@link UrineScreenRules#auditState}); the audit chain head is locked at the first
- * write of audit records ({@link JdbcAuditAppender}) and stays locked to the end of the transaction.
+ * version 1, the audit records of {@link UrineScreenRules#auditState}), with the batches' counts at their end; the
+ * audit chain head is locked at the first write of audit records ({@link JdbcAuditAppender}) and stays locked to the
+ * end of the transaction.
  */
 final class JdbcImportWriter {
     private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id bigint", "visit_id bigint",
@@ -37,6 +36,9 @@ final class JdbcImportWriter {
             "loinc_code varchar", "result varchar", "cutoff_ng_ml numeric", "concentration_ng_ml numeric"));
     private static final BulkRows RECORD = new BulkRows("import_record", List.of("id bigint", "batch_id bigint",
             "record_no int", "raw varchar", "status varchar", "reason varchar", "subject_number varchar"));
+    private static final BulkRows BATCH = new BulkRows("import_batch", List.of("id bigint", "status varchar",
+            "processed_at timestamptz", "records_received int", "records_accepted int", "records_quarantined int",
+            "records_duplicate int", "records_conflict int"));
     /** The version JPA gives a new row. */
     private static final long FIRST_VERSION = 1;
 
@@ -46,6 +48,7 @@ final class JdbcImportWriter {
     private final List<Object[]> screens = new ArrayList<>();
     private final List<Object[]> analytes = new ArrayList<>();
     private final List<Object[]> records = new ArrayList<>();
+    private final List<Object[]> processed = new ArrayList<>();
 
     private JdbcImportWriter(Connection connection, Clock clock) throws SQLException {
         this.connection = connection;
@@ -107,17 +110,21 @@ final class JdbcImportWriter {
     }
 
     /**
-     * Writes everything held, parents before children ({@link BulkWrite}: one statement for a laboratory message's
-     * rows, {@code COPY} per table for a file's), and then the audit records with the chain's new head (the head's
-     * lock is taken last, so that it is held as briefly as the transaction allows).
+     * Writes everything held, parents before children, with the audit records, the chain's new head and the batches
+     * marked processed ({@link BulkWrite}: one statement for a laboratory group's rows, {@code COPY} per table for a
+     * file's). The chain head is locked just before, at the first write that has audit records, and stays locked to
+     * the end of the transaction.
      */
     void write() throws SQLException {
-        BulkWrite.write(connection, List.of(new BulkWrite.Part(SCREEN, screens), new BulkWrite.Part(ANALYTE, analytes),
-                new BulkWrite.Part(RECORD, records)), Optional.empty());
+        List<BulkWrite.Part> parts = new ArrayList<>(List.of(BulkWrite.Part.insert(SCREEN, screens),
+                BulkWrite.Part.insert(ANALYTE, analytes), BulkWrite.Part.insert(RECORD, records)));
+        parts.addAll(audit.drain());
+        parts.add(BulkWrite.Part.update(BATCH, processed));
+        BulkWrite.write(connection, parts);
         screens.clear();
         analytes.clear();
         records.clear();
-        audit.write();
+        processed.clear();
     }
 
     /** A batch whose records are all applied, with its counts. */
@@ -125,55 +132,16 @@ final class JdbcImportWriter {
     }
 
     /**
-     * Marks the batches processed with their counts, in one statement on PostgreSQL (an update joined to a
-     * {@code VALUES} list) and in one JDBC batch elsewhere. The caller detaches their entities, so that JPA does not
-     * write them again.
+     * Marks the batches processed with their counts at the next {@link #write()}. The caller detaches their entities,
+     * so that JPA does not write them again.
      */
-    void processed(List<Processed> batches) throws SQLException {
-        if (batches.isEmpty()) {
-            return;
+    void processed(List<Processed> batches) {
+        for (Processed b : batches) {
+            Reconciliation c = b.counts();
+            processed.add(new Object[] {b.batchId(), BatchStatus.PROCESSED.name(),
+                b.at().withOffsetSameInstant(ZoneOffset.UTC), c.received(), c.accepted(), c.quarantined(),
+                c.duplicates(), c.conflicts()});
         }
-        if (connection.isWrapperFor(PGConnection.class)) {
-            StringBuilder sql = new StringBuilder("UPDATE import_batch AS b SET status = v.status, processed_at = v.at,"
-                    + " records_received = v.r, records_accepted = v.a, records_quarantined = v.q,"
-                    + " records_duplicate = v.d, records_conflict = v.c FROM (VALUES ");
-            for (int i = 0; i < batches.size(); i++) {
-                sql.append(i == 0 ? "(?::bigint, ?::varchar, ?::timestamptz, ?::int, ?::int, ?::int, ?::int, ?::int)"
-                        : ", (?, ?, ?, ?, ?, ?, ?, ?)");
-            }
-            sql.append(") AS v(id, status, at, r, a, q, d, c) WHERE b.id = v.id");
-            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (Processed b : batches) {
-                    update.setLong(p++, b.batchId());
-                    p = bindCounts(update, p, b);
-                }
-                update.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE import_batch SET status = ?,"
-                + " processed_at = ?, records_received = ?, records_accepted = ?, records_quarantined = ?,"
-                + " records_duplicate = ?, records_conflict = ? WHERE id = ?")) {
-            for (Processed b : batches) {
-                update.setLong(bindCounts(update, 1, b), b.batchId());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-    }
-
-    /** Binds status, time and counts from parameter {@code first}; returns the next parameter's index. */
-    private static int bindCounts(PreparedStatement update, int first, Processed b) throws SQLException {
-        int p = first;
-        update.setString(p++, BatchStatus.PROCESSED.name());
-        update.setObject(p++, b.at().withOffsetSameInstant(ZoneOffset.UTC));
-        update.setInt(p++, b.counts().received());
-        update.setInt(p++, b.counts().accepted());
-        update.setInt(p++, b.counts().quarantined());
-        update.setInt(p++, b.counts().duplicates());
-        update.setInt(p++, b.counts().conflicts());
-        return p;
     }
 
     private static Object orNull(Optional<?> value, int sqlType) {

@@ -18,9 +18,9 @@ import org.postgresql.copy.CopyIn;
  * Many rows of one table written in one go on the caller's connection and transaction: on PostgreSQL with
  * {@code COPY ... FROM STDIN} in the binary format ({@link PgBinaryRows}: PostgreSQL does not parse text, which made
  * about a third of its work on the audit trail's rows), streamed while the rows are encoded, whatever their number;
- * on other databases as one JDBC batch of inserts. A value is a {@link Long} ({@code BIGINT}), {@link Integer}
- * ({@code INTEGER}), {@link String}, {@link BigDecimal}, {@link OffsetDateTime} or a {@link Null} naming its
- * column's SQL type.
+ * on other databases as one JDBC batch of inserts. Existing rows can be updated by key in bulk too ({@link #update}).
+ * A value is a {@link Long} ({@code BIGINT}), {@link Integer} ({@code INTEGER}), {@link String}, {@link BigDecimal},
+ * {@link OffsetDateTime} or a {@link Null} naming its column's SQL type.
  */
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;
@@ -63,6 +63,24 @@ public final class BulkRows {
             sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
         }
         return sql.append(')').toString();
+    }
+
+    /**
+     * An {@code UPDATE} of existing rows given as one array per column ({@link #bindArrays}), keyed by the first
+     * column: each row sets the other columns of the row whose key it holds. Its text, too, is the same whatever the
+     * number of rows.
+     */
+    String updateFromArrays() {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t SET ");
+        for (int i = 1; i < columns.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append(columns.get(i)).append(" = v.").append(columns.get(i));
+        }
+        sql.append(" FROM unnest(");
+        for (int i = 0; i < types.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
+        }
+        return sql.append(") AS v(").append(String.join(", ", columns)).append(") WHERE t.").append(columns.get(0))
+                .append(" = v.").append(columns.get(0)).toString();
     }
 
     /** Binds the rows as one text array per column from parameter {@code first}; returns the next parameter. */
@@ -151,6 +169,39 @@ public final class BulkRows {
                 for (int i = 0; i < row.length; i++) {
                     set(ps, i + 1, row[i]);
                 }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Updates existing rows keyed by the first column ({@link #updateFromArrays}): on PostgreSQL in one statement, on
+     * other databases as one JDBC batch of updates.
+     */
+    public void update(Connection connection, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        check(rows);
+        if (connection.isWrapperFor(PGConnection.class)) {
+            try (PreparedStatement ps = connection.prepareStatement(updateFromArrays())) {
+                bindArrays(connection, ps, 1, rows);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        for (int i = 1; i < columns.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append(columns.get(i)).append(" = ?");
+        }
+        sql.append(" WHERE ").append(columns.get(0)).append(" = ?");
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (Object[] row : rows) {
+                for (int i = 1; i < row.length; i++) {
+                    set(ps, i, row[i]);
+                }
+                set(ps, row.length, row[0]);
                 ps.addBatch();
             }
             ps.executeBatch();

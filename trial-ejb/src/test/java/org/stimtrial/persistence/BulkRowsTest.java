@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.stimtrial.shared.BulkRows;
@@ -20,8 +19,8 @@ import org.stimtrial.shared.BulkWrite;
 
 /**
  * Rows written in bulk read back exactly: on PostgreSQL through binary COPY (150 rows, and a single row) and through
- * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and a
- * statement after them) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of inserts;
+ * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and rows
+ * of a third table updated by key) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of inserts;
  * text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes, braces, commas and non-ASCII
  * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale) and times (before
  * and after 2000, with offsets, to the microsecond).
@@ -30,6 +29,7 @@ class BulkRowsTest {
     private static final BulkRows TABLE = new BulkRows("bulk_probe", List.of("id bigint", "txt varchar",
             "num numeric", "at timestamptz"));
     private static final BulkRows CHILD = new BulkRows("bulk_child", List.of("id bigint", "probe_id bigint"));
+    private static final BulkRows HEAD = new BulkRows("bulk_head", List.of("id int", "n bigint", "last varchar"));
     private static final String[] TEXTS = {"plain", "tab\there", "two\nlines", "cr\r\nlf", "back\\slash", "\\N",
         "Zürich ñ 東京", "", "NULL", "\"quoted\", {braces}, commas", "MSH|^~\\&|LAB"};
     private static final BigDecimal[] NUMBERS = {new BigDecimal("0.00"), new BigDecimal("0.05"),
@@ -113,23 +113,26 @@ class BulkRowsTest {
     }
 
     /**
-     * Through {@link BulkWrite}: the probe rows, then as many children, then a statement that moves a row written
-     * before (as the audit chain's head is moved).
+     * Through {@link BulkWrite}: the probe rows, then as many children, then two of three rows written before updated
+     * by their keys (as the audit chain's head is moved and import batches are marked processed).
      */
     private static void together(Connection c, List<Object[]> rows) throws SQLException {
         List<Object[]> children = rows.stream().map(r -> new Object[] {(Long) r[0] + 1_000_000, r[0]}).toList();
         try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO bulk_head VALUES (1, 0, 'none')");
+            s.execute("INSERT INTO bulk_head VALUES (1, 0, 'none'), (2, 0, 'none'), (3, 0, 'none')");
         }
-        BulkWrite.write(c, List.of(new BulkWrite.Part(TABLE, rows), new BulkWrite.Part(CHILD, children)),
-                Optional.of(new BulkWrite.Then("UPDATE bulk_head SET n = ?, last = ? WHERE id = ?",
-                        List.of((long) rows.size(), "moved", 1))));
+        BulkWrite.write(c, List.of(BulkWrite.Part.insert(TABLE, rows), BulkWrite.Part.insert(CHILD, children),
+                BulkWrite.Part.update(HEAD, List.of(new Object[] {3, (long) rows.size(), "moved"},
+                        new Object[] {1, -1L, "moved, with a quote ' and {braces}"}))));
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM"
-                + " bulk_child), n, last FROM bulk_head")) {
-            rs.next();
-            assertEquals(rows.size(), rs.getLong(1));
-            assertEquals(rows.size(), rs.getLong(2));
-            assertEquals("moved", rs.getString(3));
+                + " bulk_child), id, n, last FROM bulk_head ORDER BY id")) {
+            List<String> heads = new ArrayList<>();
+            while (rs.next()) {
+                assertEquals(rows.size(), rs.getLong(1));
+                heads.add(rs.getInt(2) + " " + rs.getLong(3) + " " + rs.getString(4));
+            }
+            assertEquals(List.of("1 -1 moved, with a quote ' and {braces}", "2 0 none", "3 " + rows.size() + " moved"),
+                    heads);
         }
     }
 
@@ -149,8 +152,8 @@ class BulkRowsTest {
             c.setAutoCommit(false);
             List<Object[]> rows = rows(3);
             List<Object[]> orphan = List.<Object[]>of(new Object[] {7L, 99L});
-            assertThrows(SQLException.class, () -> BulkWrite.write(c, List.of(new BulkWrite.Part(TABLE, rows),
-                    new BulkWrite.Part(CHILD, orphan)), Optional.empty()));
+            assertThrows(SQLException.class, () -> BulkWrite.write(c, List.of(BulkWrite.Part.insert(TABLE, rows),
+                    BulkWrite.Part.insert(CHILD, orphan))));
             c.rollback();
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bulk_probe")) {
                 rs.next();
