@@ -9,17 +9,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.stimtrial.imports.Delivery;
 import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.Submission;
 
 /**
  * A group commit for messages that arrive at the same time on several connections (the laboratory's MLLP links):
- * each caller's payload waits in a queue, a committer thread hands everything waiting (at most {@code maxGroup}) to
- * the pipeline in one transaction, and each caller gets its own result back only after that transaction committed,
- * so an acknowledgement still means stored and applied. If the group's transaction fails, each of its payloads is
- * delivered again alone, so that one message the pipeline cannot take does not hold back the others, and each caller
- * gets its own error.
+ * each caller's payload is read in the caller's own thread ({@link Submission#read()}) and waits in a queue, a
+ * committer thread hands everything waiting (at most {@code maxGroup}) to the pipeline in one transaction, and each
+ * caller gets its own result back only after that transaction committed, so an acknowledgement still means stored and
+ * applied. If the group's transaction fails, each of its payloads is delivered again alone, so that one message the
+ * pipeline cannot take does not hold back the others, and each caller gets its own error.
  *
  * <p>With more than one committer, groups are stored, read and applied side by side; one waits for another only for
  * participants both hold (the pipeline locks a group's participants before it reads their specimens) and for the
@@ -28,6 +30,7 @@ import org.stimtrial.imports.Submission;
  */
 public final class GroupCommit implements Ingest, AutoCloseable {
     private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
 
     /** Stores and applies several payloads in one transaction, returning their results in order. */
     @FunctionalInterface
@@ -72,7 +75,7 @@ public final class GroupCommit implements Ingest, AutoCloseable {
 
     @Override
     public Ingested ingest(Delivery delivery, byte[] content) {
-        Waiting waiting = new Waiting(new Submission(delivery, content), new CompletableFuture<>());
+        Waiting waiting = new Waiting(readBeforehand(new Submission(delivery, content)), new CompletableFuture<>());
         synchronized (lifecycle) {
             if (!open) {
                 throw new IllegalStateException("the import pipeline is stopping; send the message again");
@@ -89,6 +92,21 @@ public final class GroupCommit implements Ingest, AutoCloseable {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The payload read in the caller's thread, beside the other callers, instead of by the committer inside the
+     * group's transaction. Reading depends on the bytes alone, and a payload that cannot be read is read as rejected;
+     * should the reader itself fail, the payload is read again in the transaction, where a failure has the
+     * pipeline's handling (the group delivered again one by one).
+     */
+    private static Submission readBeforehand(Submission submission) {
+        try {
+            return submission.read();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a payload could not be read before its group; it is read in the transaction", e);
+            return submission;
         }
     }
 

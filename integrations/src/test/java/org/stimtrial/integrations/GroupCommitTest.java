@@ -60,10 +60,14 @@ class GroupCommitTest {
         }
     }
 
-    /** A group commit that notes each group's size and holds its transaction open until released. */
+    /**
+     * A group commit that checks that its payloads come read (by their callers' threads), notes each group's size and
+     * holds its transaction open until released.
+     */
     private static GroupCommit.GroupIngest heldUntilReleased(List<Integer> groupSizes, CountDownLatch started,
                                                             CountDownLatch release) {
         return submissions -> {
+            assertTrue(submissions.stream().allMatch(Submission::isRead), "each payload read by its caller's thread");
             groupSizes.add(submissions.size());
             started.countDown();
             try {

@@ -103,8 +103,8 @@ public class ImportService {
     private record Received(List<Receipt> receipts, Map<Long, Created> created) {
     }
 
-    /** A batch stored in this transaction, with the payload it was stored with. */
-    private record Created(ImportBatch batch, byte[] content) {
+    /** A batch stored in this transaction, with the payload it was stored with, and its records if already read. */
+    private record Created(ImportBatch batch, byte[] content, Optional<ParsedBatch> parsed) {
     }
 
     private Received receiveAll(List<Submission> submissions) {
@@ -117,8 +117,10 @@ public class ImportService {
             }
             Study study = studies.computeIfAbsent(s.delivery().protocolCode(),
                     code -> Studies.require(new JpaStudyRepository(em), code));
-            arrivals.add(new Arrival(s, study, Sha256.hex(s.content()),
-                    reader(s.delivery().format(), study.protocolCode()).sourceId(s.content())));
+            Optional<Submission.Reading> read = s.reading();
+            arrivals.add(new Arrival(s, study, read.map(Submission.Reading::checksum).orElseGet(() ->
+                    Sha256.hex(s.content())), read.isPresent() ? read.get().sourceId()
+                    : PayloadReader.of(s.delivery().format(), study.protocolCode()).sourceId(s.content())));
         }
         Map<String, ImportBatch> known = earlierBatches(arrivals);
         List<Receipt> receipts = new ArrayList<>();
@@ -137,7 +139,8 @@ public class ImportService {
             ImportPayload payload = new ImportPayload(batch.id(), a.submission().content());
             em.persist(payload);
             payloads.add(payload);
-            created.put(batch.id(), new Created(batch, a.submission().content()));
+            created.put(batch.id(), new Created(batch, a.submission().content(),
+                    a.submission().reading().map(Submission.Reading::parsed)));
             known.put(a.key("c", a.checksum()), batch);
             a.sourceId().ifPresent(id -> known.put(a.key("s", id), batch));
             receipts.add(new Receipt(batch.id(), false, batch.status()));
@@ -249,7 +252,8 @@ public class ImportService {
                 views.put(id, BatchView.of(batch));
                 continue;
             }
-            ParsedBatch parsed = reader(batch.format(), batch.study().protocolCode()).read(payloads.get(id));
+            ParsedBatch parsed = Optional.ofNullable(created.get(id)).flatMap(Created::parsed).orElseGet(() ->
+                    PayloadReader.of(batch.format(), batch.study().protocolCode()).read(payloads.get(id)));
             if (parsed.rejection().isPresent()) {
                 batch.reject(parsed.rejection().get(), now);
                 views.put(id, BatchView.of(batch));
@@ -311,7 +315,7 @@ public class ImportService {
             throw new ConflictException("not-quarantined", "record " + recordId + " is " + record.status()
                     + "; only quarantined records are corrected");
         }
-        ParsedBatch parsed = reader(record.batch().format(), protocolCode).readCorrection(correctedText);
+        ParsedBatch parsed = PayloadReader.of(record.batch().format(), protocolCode).readCorrection(correctedText);
         if (parsed.rejection().isPresent() || parsed.records().size() != 1) {
             throw new ValidationFailedException("text", parsed.rejection().orElse("the correction must be exactly"
                     + " one record (the rows of one specimen or one assessment)"));
@@ -337,14 +341,5 @@ public class ImportService {
             throw new UnknownEntityException("import batch", batchId);
         }
         return batch;
-    }
-
-    private static PayloadReader reader(ImportFormat format, String protocolCode) {
-        return switch (format) {
-            case URINE_SCREEN_CSV -> new UrineScreenCsv();
-            case CRAVING_CSV -> new CravingCsv();
-            case HL7_ORU_R01 -> new LabResultsHl7();
-            case CRAVING_ODM -> new EproOdm(protocolCode);
-        };
     }
 }

@@ -4,6 +4,16 @@ import java.util.Optional;
 
 /** Reads one import format: a whole payload, a data manager's correction of one record, and the sender's id. */
 interface PayloadReader {
+    /** The reader of {@code format}; an ODM reader also needs the study's protocol code. */
+    static PayloadReader of(ImportFormat format, String protocolCode) {
+        return switch (format) {
+            case URINE_SCREEN_CSV -> new UrineScreenCsv();
+            case CRAVING_CSV -> new CravingCsv();
+            case HL7_ORU_R01 -> new LabResultsHl7();
+            case CRAVING_ODM -> new EproOdm(protocolCode);
+        };
+    }
+
     ParsedBatch read(byte[] content);
 
     /** A corrected record as a data manager typed it (the format's own text for one record). */
