@@ -87,7 +87,8 @@ public class ImportService {
      * committed together, and none of them is acknowledged before the commit). A payload repeating an earlier one,
      * or one earlier in the group, is a duplicate of that batch. If anything fails the whole group rolls back, and
      * the caller delivers its payloads again one by one. The batches created here are applied from the payloads in
-     * hand: no other transaction sees them before the commit, so they are neither locked nor read back.
+     * hand: no other transaction sees them before the commit, so they are neither locked nor read back. A submission
+     * read beforehand ({@link Submission#read()}) is not read again: its checksum, sender's id and records are used.
      */
     public List<Ingested> ingestAll(List<Submission> submissions) {
         Received received = receiveAll(submissions);

@@ -20,8 +20,8 @@ import org.stimtrial.shared.BulkWrite;
 /**
  * Rows written in bulk read back exactly: on PostgreSQL through binary COPY (150 rows, and a single row) and through
  * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and rows
- * of a third table updated by key) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of inserts;
- * text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes, braces, commas and non-ASCII
+ * of a third table updated by key) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of
+ * inserts and updates; text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes, braces, commas and non-ASCII
  * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale) and times (before
  * and after 2000, with offsets, to the microsecond).
  */
