@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -30,7 +31,11 @@ public final class BulkRows {
 
     private final String table;
     private final List<String> columns;
-    private final List<String> types;
+    /** The statements' texts, made once: they are the same for every write of this table. */
+    private final String insertFromArrays;
+    private final String updateFromArrays;
+    private final String insertRow;
+    private final String updateRow;
 
     /**
      * A table and the columns written, each as its name and PostgreSQL type ({@code "id bigint"}); the types are
@@ -49,7 +54,19 @@ public final class BulkRows {
             sqlTypes.add(parts[1]);
         }
         this.columns = List.copyOf(names);
-        this.types = List.copyOf(sqlTypes);
+        String arrays = sqlTypes.stream().map(t -> "?::" + t + "[]").collect(Collectors.joining(", ",
+                "unnest(", ")"));
+        String list = String.join(", ", names);
+        String key = names.get(0);
+        List<String> others = names.subList(1, names.size());
+        this.insertFromArrays = "INSERT INTO " + table + " (" + list + ") SELECT * FROM " + arrays;
+        this.updateFromArrays = "UPDATE " + table + " AS t SET " + others.stream().map(c -> c + " = v." + c)
+                .collect(Collectors.joining(", ")) + " FROM " + arrays + " AS v(" + list + ") WHERE t." + key
+                + " = v." + key;
+        this.insertRow = "INSERT INTO " + table + " (" + list + ") VALUES ("
+                + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+        this.updateRow = "UPDATE " + table + " SET " + others.stream().map(c -> c + " = ?")
+                .collect(Collectors.joining(", ")) + " WHERE " + key + " = ?";
     }
 
     /**
@@ -57,12 +74,7 @@ public final class BulkRows {
      * same whatever the number of rows, so PostgreSQL plans it once per connection.
      */
     String insertFromArrays() {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-                .append(String.join(", ", columns)).append(") SELECT * FROM unnest(");
-        for (int i = 0; i < types.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
-        }
-        return sql.append(')').toString();
+        return insertFromArrays;
     }
 
     /**
@@ -71,16 +83,7 @@ public final class BulkRows {
      * number of rows.
      */
     String updateFromArrays() {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t SET ");
-        for (int i = 1; i < columns.size(); i++) {
-            sql.append(i == 1 ? "" : ", ").append(columns.get(i)).append(" = v.").append(columns.get(i));
-        }
-        sql.append(" FROM unnest(");
-        for (int i = 0; i < types.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
-        }
-        return sql.append(") AS v(").append(String.join(", ", columns)).append(") WHERE t.").append(columns.get(0))
-                .append(" = v.").append(columns.get(0)).toString();
+        return updateFromArrays;
     }
 
     /** Binds the rows as one text array per column from parameter {@code first}; returns the next parameter. */
@@ -162,9 +165,7 @@ public final class BulkRows {
     }
 
     private void insert(Connection connection, List<Object[]> rows) throws SQLException {
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection.prepareStatement(insertRow)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     set(ps, i + 1, row[i]);
@@ -191,12 +192,7 @@ public final class BulkRows {
             }
             return;
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
-        for (int i = 1; i < columns.size(); i++) {
-            sql.append(i == 1 ? "" : ", ").append(columns.get(i)).append(" = ?");
-        }
-        sql.append(" WHERE ").append(columns.get(0)).append(" = ?");
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = connection.prepareStatement(updateRow)) {
             for (Object[] row : rows) {
                 for (int i = 1; i < row.length; i++) {
                     set(ps, i, row[i]);
@@ -209,7 +205,7 @@ public final class BulkRows {
     }
 
     /** Binds one value of the kinds above as parameter {@code index}. */
-    static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+    private static void set(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof Null n) {
             ps.setNull(index, n.sqlType());
         } else if (value instanceof Long l) {
