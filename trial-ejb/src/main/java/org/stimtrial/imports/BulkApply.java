@@ -17,6 +17,7 @@ import org.stimtrial.audit.Source;
 import org.stimtrial.imports.ImportRecord.Outcome;
 import org.stimtrial.imports.ImportViews.BatchView;
 import org.stimtrial.imports.NewSpecimens.NewSpecimen;
+import org.stimtrial.shared.JdbcEntityIds;
 import org.stimtrial.study.Study;
 
 /**
@@ -34,11 +35,14 @@ final class BulkApply {
     private final EntityManager em;
     private final Clock clock;
     private final ImportProgress progress;
+    private final JdbcEntityIds ids;
 
-    BulkApply(EntityManager em, Clock clock, ImportProgress progress) {
+    /** Applies on {@code em}'s transaction, drawing the keys of the rows it writes from {@code ids}. */
+    BulkApply(EntityManager em, Clock clock, ImportProgress progress, JdbcEntityIds ids) {
         this.em = em;
         this.clock = clock;
         this.progress = progress;
+        this.ids = ids;
     }
 
     /** A received batch's records, read and ready to apply. */
@@ -48,8 +52,13 @@ final class BulkApply {
     private record Step(Work work, int number, ParsedRecord record) {
     }
 
-    /** Applies every batch's records and marks each batch processed; returns the batches as they end. */
-    Map<Long, BatchView> apply(List<Work> works, OffsetDateTime now) {
+    /**
+     * Applies every batch's records and marks each batch processed; returns the batches as they end. The batches
+     * {@code received} by this transaction and not persisted are written with the rows, as they end (processed, or
+     * rejected beforehand); each is written earlier, as received, if one of its records must go through the
+     * data-entry services, which need it stored.
+     */
+    Map<Long, BatchView> apply(List<Work> works, List<JdbcImportWriter.Held> received, OffsetDateTime now) {
         List<Step> steps = new ArrayList<>();
         for (Work w : works) {
             for (int i = 0; i < w.records().size(); i++) {
@@ -58,10 +67,11 @@ final class BulkApply {
         }
         Ends ends = new Ends(now);
         try {
-            JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class), clock);
+            JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class), clock, ids);
+            received.forEach(writer::hold);
             Map<Long, Study> studies = new TreeMap<>();
             for (Work w : works) {
-                Study study = em.find(ImportBatch.class, w.batchId()).study();
+                Study study = batch(writer, w.batchId()).study();
                 studies.put(study.id(), study);
             }
             Map<Long, NewSpecimens> specimens = new HashMap<>();
@@ -81,14 +91,12 @@ final class BulkApply {
                         ends.add(batch, outcomes);
                     }
                     current = step.work();
-                    batch = em.find(ImportBatch.class, current.batchId());
+                    batch = batch(writer, current.batchId());
                     outcomes = new ArrayList<>();
                     progress.applied(current.batchId(), 0, current.records().size());
                 }
                 Outcome outcome = applyOne(step, batch, specimens.get(batch.study().id()), writer);
-                if (!em.contains(batch)) {
-                    batch = em.find(ImportBatch.class, current.batchId());
-                }
+                batch = batch(writer, current.batchId());
                 outcomes.add(outcome.status());
                 if (step.number() % WRITE_EVERY == 0) {
                     writer.write();
@@ -100,7 +108,7 @@ final class BulkApply {
             }
             for (Work w : works) {
                 if (w.records().isEmpty()) {
-                    ends.add(em.find(ImportBatch.class, w.batchId()), List.of());
+                    ends.add(batch(writer, w.batchId()), List.of());
                 }
             }
             ends.handTo(writer);
@@ -130,9 +138,10 @@ final class BulkApply {
             return outcome;
         }
         writer.write();
+        ImportBatch stored = batch(writer, batch.id());
         ImportItem item = record.item().get();
-        Outcome outcome = new RecordApplier(em, clock).apply(batch, item, actor);
-        em.persist(new ImportRecord(batch, step.number(), record.raw(), record.screeningNumber().orElse(null),
+        Outcome outcome = new RecordApplier(em, clock).apply(stored, item, actor);
+        em.persist(new ImportRecord(stored, step.number(), record.raw(), record.screeningNumber().orElse(null),
                 outcome));
         writtenSoFar();
         specimens.reload(item.screeningNumber());
@@ -141,14 +150,21 @@ final class BulkApply {
     }
 
     /**
-     * The batches whose records are all applied: each is marked processed in memory for its view, and their rows
-     * are handed to the writer's last write ({@link JdbcImportWriter#processed}); their entities are detached, so
-     * that JPA does not write each of them again.
+     * A batch as this transaction holds it: the writer's until it is written, then the persistence context's (read
+     * again after the context was cleared).
+     */
+    private ImportBatch batch(JdbcImportWriter writer, long id) {
+        return writer.unwritten(id).orElseGet(() -> em.find(ImportBatch.class, id));
+    }
+
+    /**
+     * The batches whose records are all applied: each is marked processed in memory for its view, and they are
+     * handed to the writer's last write ({@link JdbcImportWriter#processed}); their entities are detached, so that
+     * JPA does not write each of them again.
      */
     private final class Ends {
         private final OffsetDateTime now;
         private final Map<Long, BatchView> views = new HashMap<>();
-        private final List<JdbcImportWriter.Processed> rows = new ArrayList<>();
         private final List<ImportBatch> batches = new ArrayList<>();
 
         Ends(OffsetDateTime now) {
@@ -159,12 +175,11 @@ final class BulkApply {
             Reconciliation counts = Reconciliation.count(outcomes);
             batch.processed(counts, now);
             views.put(batch.id(), BatchView.of(batch));
-            rows.add(new JdbcImportWriter.Processed(batch.id(), counts, now));
             batches.add(batch);
         }
 
         void handTo(JdbcImportWriter writer) {
-            writer.processed(rows);
+            writer.processed(batches);
             batches.stream().filter(em::contains).forEach(em::detach);
         }
     }

@@ -63,6 +63,21 @@ public class ImportBatch extends BaseEntity {
 
     ImportBatch(Study study, Delivery delivery, String checksum, Optional<String> sourceId, long sizeBytes,
                 OffsetDateTime receivedAt) {
+        arrived(study, delivery, checksum, sourceId, sizeBytes, receivedAt);
+    }
+
+    /**
+     * A batch with a key drawn beforehand, written with JDBC by the transaction that received it
+     * ({@link JdbcImportWriter#hold}) rather than persisted.
+     */
+    ImportBatch(long id, Study study, Delivery delivery, String checksum, Optional<String> sourceId, long sizeBytes,
+                OffsetDateTime receivedAt) {
+        super(id);
+        arrived(study, delivery, checksum, sourceId, sizeBytes, receivedAt);
+    }
+
+    private void arrived(Study study, Delivery delivery, String checksum, Optional<String> sourceId, long sizeBytes,
+                         OffsetDateTime receivedAt) {
         this.sourceId = sourceId.orElse(null);
         this.study = Objects.requireNonNull(study);
         this.channel = delivery.channel();

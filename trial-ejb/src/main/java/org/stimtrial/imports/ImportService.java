@@ -7,6 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.Source;
 import org.stimtrial.imports.ImportRecord.Outcome;
@@ -22,6 +26,7 @@ import org.stimtrial.imports.ImportViews.Ingested;
 import org.stimtrial.imports.ImportViews.Receipt;
 import org.stimtrial.imports.ImportViews.RecordView;
 import org.stimtrial.shared.ConflictException;
+import org.stimtrial.shared.JdbcEntityIds;
 import org.stimtrial.shared.Sha256;
 import org.stimtrial.shared.UnknownEntityException;
 import org.stimtrial.shared.ValidationFailedException;
@@ -65,7 +70,7 @@ public class ImportService {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Receipt receive(Delivery delivery, byte[] content) {
-        return receiveAll(List.of(new Submission(delivery, content))).receipts().get(0);
+        return receiveAll(List.of(new Submission(delivery, content)), Optional.empty()).receipts().get(0);
     }
 
     /** Reads and applies a received batch; a batch already processed or rejected is left as it is. */
@@ -79,7 +84,7 @@ public class ImportService {
      * instead of being read back (reading back a file of 8.6 MB took 0.2 s); otherwise the stored payload is read.
      */
     public BatchView process(long batchId, byte[] content) {
-        return processAll(List.of(batchId), Map.of(), Map.of(batchId, content)).get(0);
+        return processAll(List.of(batchId), Map.of(), Map.of(batchId, content), this::keys).get(0);
     }
 
     /**
@@ -89,12 +94,15 @@ public class ImportService {
      * the caller delivers its payloads again one by one. The batches created here are applied from the payloads in
      * hand: no other transaction sees them before the commit, so they are neither locked nor read back. A submission
      * read beforehand ({@link Submission#read()}) is not read again: its checksum, sender's id and records are used.
+     * The new batches are not persisted on their own: they and their payloads are inserted by the write of the
+     * records' rows, processed already ({@link JdbcImportWriter#hold}).
      */
     public List<Ingested> ingestAll(List<Submission> submissions) {
-        Received received = receiveAll(submissions);
+        JdbcEntityIds ids = keys();
+        Received received = receiveAll(submissions, Optional.of(ids));
         List<Receipt> receipts = received.receipts();
         List<BatchView> views = processAll(receipts.stream().map(Receipt::batchId).distinct().toList(),
-                received.created(), Map.of());
+                received.created(), Map.of(), () -> ids);
         Map<Long, BatchView> byId = new HashMap<>();
         views.forEach(v -> byId.put(v.id(), v));
         return receipts.stream().map(r -> new Ingested(r.duplicate(), byId.get(r.batchId()))).toList();
@@ -104,11 +112,17 @@ public class ImportService {
     private record Received(List<Receipt> receipts, Map<Long, Created> created) {
     }
 
-    /** A batch stored in this transaction, with the payload it was stored with, and its records if already read. */
+    /**
+     * A batch received in this transaction and not yet written, with its payload, and its records if already read.
+     */
     private record Created(ImportBatch batch, byte[] content, Optional<ParsedBatch> parsed) {
     }
 
-    private Received receiveAll(List<Submission> submissions) {
+    /**
+     * Stores the submissions that repeat no earlier batch as new batches: persisted with their payloads, or, with
+     * {@code held} keys, only created with keys drawn from them, for the records' write to insert.
+     */
+    private Received receiveAll(List<Submission> submissions, Optional<JdbcEntityIds> held) {
         List<Arrival> arrivals = new ArrayList<>();
         Map<String, Study> studies = new HashMap<>();
         for (Submission s : submissions) {
@@ -134,20 +148,30 @@ public class ImportService {
                 receipts.add(new Receipt(earlier.get().id(), true, earlier.get().status()));
                 continue;
             }
-            ImportBatch batch = new ImportBatch(a.study(), a.submission().delivery(), a.checksum(), a.sourceId(),
-                    a.submission().content().length, OffsetDateTime.now(clock));
-            em.persist(batch);
-            ImportPayload payload = new ImportPayload(batch.id(), a.submission().content());
-            em.persist(payload);
-            payloads.add(payload);
+            Delivery delivery = a.submission().delivery();
+            int size = a.submission().content().length;
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ImportBatch batch;
+            if (held.isPresent()) {
+                batch = new ImportBatch(nextKey(held.get()), a.study(), delivery, a.checksum(), a.sourceId(), size,
+                        now);
+            } else {
+                batch = new ImportBatch(a.study(), delivery, a.checksum(), a.sourceId(), size, now);
+                em.persist(batch);
+                ImportPayload payload = new ImportPayload(batch.id(), a.submission().content());
+                em.persist(payload);
+                payloads.add(payload);
+            }
             created.put(batch.id(), new Created(batch, a.submission().content(),
                     a.submission().reading().map(Submission.Reading::parsed)));
             known.put(a.key("c", a.checksum()), batch);
             a.sourceId().ifPresent(id -> known.put(a.key("s", id), batch));
             receipts.add(new Receipt(batch.id(), false, batch.status()));
         }
-        em.flush();
-        payloads.forEach(em::detach);
+        if (!payloads.isEmpty()) {
+            em.flush();
+            payloads.forEach(em::detach);
+        }
         return new Received(receipts, created);
     }
 
@@ -203,14 +227,16 @@ public class ImportService {
      * processed or rejected is left as it is. The batches are locked in the order of their ids.
      */
     public List<BatchView> processAll(List<Long> batchIds) {
-        return processAll(batchIds, Map.of(), Map.of());
+        return processAll(batchIds, Map.of(), Map.of(), this::keys);
     }
 
     /**
-     * As {@link #processAll(List)}, with the batches this transaction {@code created} taken as they are, and the
-     * payloads {@code inHand} used for their batches when their checksums match.
+     * As {@link #processAll(List)}, with the batches this transaction {@code created} taken as they are (and written
+     * with the records' rows), the payloads {@code inHand} used for their batches when their checksums match, and
+     * the rows' keys drawn from {@code ids} if any rows are written.
      */
-    private List<BatchView> processAll(List<Long> batchIds, Map<Long, Created> created, Map<Long, byte[]> inHand) {
+    private List<BatchView> processAll(List<Long> batchIds, Map<Long, Created> created, Map<Long, byte[]> inHand,
+                                       Supplier<JdbcEntityIds> ids) {
         Map<Long, ImportBatch> byId = new HashMap<>();
         Map<Long, byte[]> payloads = new HashMap<>();
         created.forEach((id, c) -> {
@@ -262,14 +288,33 @@ public class ImportService {
                 work.add(new BulkApply.Work(id, parsed.records()));
             }
         }
-        if (!work.isEmpty()) {
+        if (!work.isEmpty() || !created.isEmpty()) {
+            List<JdbcImportWriter.Held> held = created.values().stream().map(c -> new JdbcImportWriter.Held(
+                    c.batch(), c.content())).toList();
             try {
-                views.putAll(new BulkApply(em, clock, progress).apply(work, now));
+                views.putAll(new BulkApply(em, clock, progress, ids.get()).apply(work, held, now));
             } finally {
                 work.forEach(w -> progress.finished(w.batchId()));
             }
         }
         return batchIds.stream().map(views::get).toList();
+    }
+
+    /** Draws row keys on the transaction's connection. */
+    private JdbcEntityIds keys() {
+        try {
+            return new JdbcEntityIds(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new PersistenceException("no keys for the import's rows: " + e.getMessage(), e);
+        }
+    }
+
+    private static long nextKey(JdbcEntityIds ids) {
+        try {
+            return ids.next();
+        } catch (SQLException e) {
+            throw new PersistenceException("no key for a new import batch: " + e.getMessage(), e);
+        }
     }
 
     /** Batches received but not processed (a crash or a stop in between), oldest first. */

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.JdbcAuditAppender;
@@ -24,7 +27,9 @@ import org.stimtrial.visit.UrineScreenRules;
  * The bulk import path's writes: new specimens with their analyte results and audit records, and the batches' import
  * records, held in memory and written in bulk ({@link BulkWrite}) on the transaction's connection by {@link #write()}.
  * The rows are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial
- * version 1, the audit records of {@link UrineScreenRules#auditState}), with the batches' counts at their end; the
+ * version 1, the audit records of {@link UrineScreenRules#auditState}), with the batches' counts at their end. Batches
+ * that the transaction received itself ({@link #hold}) are inserted with their payloads by the same write, processed
+ * already when their records were all applied before it (a laboratory group's one statement). The
  * audit chain head is locked at the first write of audit records ({@link JdbcAuditAppender}) and stays locked to the
  * end of the transaction.
  */
@@ -37,8 +42,15 @@ final class JdbcImportWriter {
     private static final BulkRows RECORD = new BulkRows("import_record", List.of("id bigint", "batch_id bigint",
             "record_no int", "raw varchar", "status varchar", "reason varchar", "subject_number varchar"));
     private static final BulkRows BATCH = new BulkRows("import_batch", List.of("id bigint", "status varchar",
-            "processed_at timestamptz", "records_received int", "records_accepted int", "records_quarantined int",
-            "records_duplicate int", "records_conflict int"));
+            "rejection_reason varchar", "processed_at timestamptz", "records_received int", "records_accepted int",
+            "records_quarantined int", "records_duplicate int", "records_conflict int"));
+    private static final BulkRows NEW_BATCH = new BulkRows("import_batch", List.of("id bigint", "status varchar",
+            "rejection_reason varchar", "processed_at timestamptz", "records_received int", "records_accepted int",
+            "records_quarantined int", "records_duplicate int", "records_conflict int", "study_id bigint",
+            "channel varchar", "format varchar", "site_code varchar", "file_name varchar", "checksum varchar",
+            "source_id varchar", "size_bytes bigint", "received_at timestamptz", "received_by varchar"));
+    private static final BulkRows PAYLOAD = new BulkRows("import_payload", List.of("batch_id bigint",
+            "content bytea"));
     /** The version JPA gives a new row. */
     private static final long FIRST_VERSION = 1;
 
@@ -49,16 +61,37 @@ final class JdbcImportWriter {
     private final List<Object[]> analytes = new ArrayList<>();
     private final List<Object[]> records = new ArrayList<>();
     private final List<Object[]> processed = new ArrayList<>();
+    private final Map<Long, Held> held = new LinkedHashMap<>();
 
-    private JdbcImportWriter(Connection connection, Clock clock) throws SQLException {
+    private JdbcImportWriter(Connection connection, Clock clock, JdbcEntityIds ids) throws SQLException {
         this.connection = connection;
         this.audit = JdbcAuditAppender.on(connection, clock);
-        this.ids = new JdbcEntityIds(connection);
+        this.ids = ids;
     }
 
-    /** A writer on the transaction's connection; its audit records are stamped with the time they are written. */
-    static JdbcImportWriter open(Connection connection, Clock clock) throws SQLException {
-        return new JdbcImportWriter(connection, clock);
+    /**
+     * A writer on the transaction's connection, drawing keys from {@code ids}; its audit records are stamped with
+     * the time they are written.
+     */
+    static JdbcImportWriter open(Connection connection, Clock clock, JdbcEntityIds ids) throws SQLException {
+        return new JdbcImportWriter(connection, clock, ids);
+    }
+
+    /** A batch received by this transaction and not yet written, with its payload. */
+    record Held(ImportBatch batch, byte[] content) {
+    }
+
+    /**
+     * Takes a batch that this transaction received and did not persist: the next {@link #write()} inserts it and its
+     * payload, as the batch is then (processed, with its counts, when its records were all applied before).
+     */
+    void hold(Held batch) {
+        held.put(batch.batch().id(), batch);
+    }
+
+    /** The batch, if it is held and not yet written. */
+    Optional<ImportBatch> unwritten(long batchId) {
+        return Optional.ofNullable(held.get(batchId)).map(Held::batch);
     }
 
     /** Reads the chain head again after records were appended through JPA (everything held must be written). */
@@ -110,38 +143,59 @@ final class JdbcImportWriter {
     }
 
     /**
-     * Writes everything held, parents before children, with the audit records, the chain's new head and the batches
+     * Writes everything held, parents before children (the batches received by this transaction with their payloads,
+     * then the specimens, results and import records), with the audit records, the chain's new head and the batches
      * marked processed ({@link BulkWrite}: one statement for a laboratory group's rows, {@code COPY} per table for a
      * file's). The chain head is locked just before, at the first write that has audit records, and stays locked to
      * the end of the transaction.
      */
     void write() throws SQLException {
-        List<BulkWrite.Part> parts = new ArrayList<>(List.of(BulkWrite.Part.insert(SCREEN, screens),
-                BulkWrite.Part.insert(ANALYTE, analytes), BulkWrite.Part.insert(RECORD, records)));
-        parts.addAll(audit.drain());
-        parts.add(BulkWrite.Part.update(BATCH, processed));
-        BulkWrite.write(connection, parts);
+        List<Object[]> newBatches = new ArrayList<>();
+        List<Object[]> payloads = new ArrayList<>();
+        for (Held h : held.values()) {
+            ImportBatch b = h.batch();
+            newBatches.add(concat(outcome(b), new Object[] {b.study().id(), b.channel().name(), b.format().name(),
+                orNull(b.siteCode(), Types.VARCHAR), b.fileName(), b.checksum(), orNull(b.sourceId(), Types.VARCHAR),
+                b.sizeBytes(), b.receivedAt().withOffsetSameInstant(ZoneOffset.UTC), b.receivedBy()}));
+            payloads.add(new Object[] {b.id(), h.content()});
+        }
+        BulkWrite.write(connection, List.of(BulkWrite.Part.insert(NEW_BATCH, newBatches),
+                BulkWrite.Part.insert(PAYLOAD, payloads), BulkWrite.Part.insert(SCREEN, screens),
+                BulkWrite.Part.insert(ANALYTE, analytes), BulkWrite.Part.insert(RECORD, records),
+                BulkWrite.Part.update(BATCH, processed)));
+        BulkWrite.write(connection, audit.drain());
         screens.clear();
         analytes.clear();
         records.clear();
         processed.clear();
-    }
-
-    /** A batch whose records are all applied, with its counts. */
-    record Processed(long batchId, Reconciliation counts, OffsetDateTime at) {
+        held.clear();
     }
 
     /**
-     * Marks the batches processed with their counts at the next {@link #write()}. The caller detaches their entities,
+     * Marks the batches, whose records are all applied, processed with their counts at the next {@link #write()}: a
+     * batch held and not yet written is inserted so; the others are updated. The caller detaches their entities,
      * so that JPA does not write them again.
      */
-    void processed(List<Processed> batches) {
-        for (Processed b : batches) {
-            Reconciliation c = b.counts();
-            processed.add(new Object[] {b.batchId(), BatchStatus.PROCESSED.name(),
-                b.at().withOffsetSameInstant(ZoneOffset.UTC), c.received(), c.accepted(), c.quarantined(),
-                c.duplicates(), c.conflicts()});
+    void processed(List<ImportBatch> batches) {
+        for (ImportBatch b : batches) {
+            if (!held.containsKey(b.id())) {
+                processed.add(outcome(b));
+            }
         }
+    }
+
+    /** The columns of {@link #BATCH}: what became of a batch. */
+    private static Object[] outcome(ImportBatch b) {
+        Reconciliation c = b.reconciliation();
+        return new Object[] {b.id(), b.status().name(), orNull(b.rejectionReason(), Types.VARCHAR),
+            orNull(b.processedAt().map(t -> t.withOffsetSameInstant(ZoneOffset.UTC)), Types.TIMESTAMP_WITH_TIMEZONE),
+            c.received(), c.accepted(), c.quarantined(), c.duplicates(), c.conflicts()};
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static Object orNull(Optional<?> value, int sqlType) {

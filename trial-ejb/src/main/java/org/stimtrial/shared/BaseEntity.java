@@ -14,6 +14,17 @@ public abstract class BaseEntity {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entity_seq")
     private Long id;
 
+    protected BaseEntity() {
+    }
+
+    /**
+     * An entity whose key was drawn beforehand ({@link JdbcEntityIds}), for a row written with JDBC beside
+     * EclipseLink's.
+     */
+    protected BaseEntity(long id) {
+        this.id = id;
+    }
+
     /** The database id; present once the entity has been persisted. */
     public long id() {
         if (id == null) {

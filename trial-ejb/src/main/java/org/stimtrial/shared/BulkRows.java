@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,10 +22,11 @@ import org.postgresql.copy.CopyIn;
  * about a third of its work on the audit trail's rows), streamed while the rows are encoded, whatever their number;
  * on other databases as one JDBC batch of inserts. Existing rows can be updated by key in bulk too ({@link #update}).
  * A value is a {@link Long} ({@code BIGINT}), {@link Integer} ({@code INTEGER}), {@link String}, {@link BigDecimal},
- * {@link OffsetDateTime} or a {@link Null} naming its column's SQL type.
+ * {@link OffsetDateTime}, {@code byte[]} ({@code BYTEA}) or a {@link Null} naming its column's SQL type.
  */
 public final class BulkRows {
     private static final int BUFFER = 64 * 1024;
+    private static final HexFormat HEX = HexFormat.of();
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
             "uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX", Locale.ROOT);
@@ -109,6 +111,8 @@ public final class BulkRows {
             return d.toPlainString();
         } else if (value instanceof OffsetDateTime t) {
             return TIMESTAMP.format(t);
+        } else if (value instanceof byte[] b) {
+            return "\\x" + HEX.formatHex(b);
         }
         throw new IllegalArgumentException("no bulk form for " + value);
     }
@@ -218,6 +222,8 @@ public final class BulkRows {
             ps.setString(index, s);
         } else if (value instanceof OffsetDateTime t) {
             ps.setObject(index, t);
+        } else if (value instanceof byte[] b) {
+            ps.setBytes(index, b);
         } else {
             throw new IllegalArgumentException("no bulk form for " + value);
         }

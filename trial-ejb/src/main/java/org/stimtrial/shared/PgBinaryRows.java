@@ -12,7 +12,7 @@ import java.util.Arrays;
  * these values without parsing text: an {@code int8} or {@code int4} as big-endian bytes, text as UTF-8, a
  * {@code timestamptz} as microseconds since 2000-01-01 UTC, a {@code numeric} as base-10000 digits
  * ({@code numeric_send}'s layout). The value's Java type names its column's type: {@link Long} for {@code BIGINT},
- * {@link Integer} for {@code INTEGER}.
+ * {@link Integer} for {@code INTEGER}; a {@code bytea} is its bytes as they are.
  */
 final class PgBinaryRows {
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
@@ -74,6 +74,9 @@ final class PgBinaryRows {
             int64(micros(t.toInstant()));
         } else if (value instanceof BigDecimal d) {
             numeric(d);
+        } else if (value instanceof byte[] b) {
+            int32(b.length);
+            append(b);
         } else {
             throw new IllegalArgumentException("no bulk form for " + value);
         }

@@ -1,9 +1,11 @@
 package org.stimtrial.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,12 +24,12 @@ import org.stimtrial.shared.BulkWrite;
  * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and rows
  * of a third table updated by key) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of
  * inserts and updates; text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes, braces, commas and non-ASCII
- * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale) and times (before
- * and after 2000, with offsets, to the microsecond).
+ * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale), times (before
+ * and after 2000, with offsets, to the microsecond) and bytes (none, zero, high bit set, text that looks escaped).
  */
 class BulkRowsTest {
     private static final BulkRows TABLE = new BulkRows("bulk_probe", List.of("id bigint", "txt varchar",
-            "num numeric", "at timestamptz"));
+            "num numeric", "at timestamptz", "bin bytea"));
     private static final BulkRows CHILD = new BulkRows("bulk_child", List.of("id bigint", "probe_id bigint"));
     private static final BulkRows HEAD = new BulkRows("bulk_head", List.of("id int", "n bigint", "last varchar"));
     private static final String[] TEXTS = {"plain", "tab\there", "two\nlines", "cr\r\nlf", "back\\slash", "\\N",
@@ -38,6 +40,8 @@ class BulkRowsTest {
     private static final OffsetDateTime[] TIMES = {OffsetDateTime.parse("2026-11-22T10:15:30.123456Z"),
         OffsetDateTime.parse("1999-12-31T23:59:59.999999-08:00"), OffsetDateTime.parse("1970-01-01T00:00:00Z"),
         OffsetDateTime.parse("2000-01-01T00:00:00.000001+05:30")};
+    private static final byte[][] BYTES = {new byte[0], {0}, {(byte) 0xff, 0, (byte) 0x80, 0x7f},
+        "\\x41 \\N {}\",\r\n".getBytes(StandardCharsets.UTF_8), "MSH|^~\\&|LAB|Zürich".getBytes(StandardCharsets.UTF_8)};
 
     private static List<Object[]> rows(int count) {
         List<Object[]> rows = new ArrayList<>();
@@ -45,7 +49,8 @@ class BulkRowsTest {
             Object text = i % 9 == 8 ? new BulkRows.Null(Types.VARCHAR) : TEXTS[i % TEXTS.length] + i;
             Object number = i % 4 == 3 ? new BulkRows.Null(Types.NUMERIC)
                     : i % 2 == 0 ? new BigDecimal(i + ".25") : NUMBERS[(i / 2) % NUMBERS.length];
-            rows.add(new Object[] {(long) i, text, number, TIMES[i % TIMES.length].plusSeconds(i)});
+            Object bytes = i % 7 == 6 ? new BulkRows.Null(Types.BINARY) : BYTES[i % BYTES.length];
+            rows.add(new Object[] {(long) i, text, number, TIMES[i % TIMES.length].plusSeconds(i), bytes});
         }
         return rows;
     }
@@ -66,7 +71,7 @@ class BulkRowsTest {
         s.execute("CREATE TABLE bulk_head (id INTEGER PRIMARY KEY, n BIGINT NOT NULL, last VARCHAR NOT NULL)");
         s.execute("DROP TABLE IF EXISTS bulk_probe");
         s.execute("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, txt VARCHAR, num NUMERIC(10, 2),"
-                + " at TIMESTAMP(6) WITH TIME ZONE)");
+                + " at TIMESTAMP(6) WITH TIME ZONE, bin BYTEA)");
         s.execute("CREATE TABLE bulk_child (id BIGINT PRIMARY KEY,"
                 + " probe_id BIGINT NOT NULL REFERENCES bulk_probe(id))");
     }
@@ -78,7 +83,7 @@ class BulkRowsTest {
             c.setAutoCommit(false);
             writer.write(c, rows);
             c.commit();
-            try (ResultSet rs = s.executeQuery("SELECT id, txt, num, at FROM bulk_probe ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, txt, num, at, bin FROM bulk_probe ORDER BY id")) {
                 int n = 0;
                 while (rs.next()) {
                     Object[] expected = rows.get(n++);
@@ -93,6 +98,7 @@ class BulkRowsTest {
                     }
                     assertEquals(((OffsetDateTime) expected[3]).toInstant(),
                             rs.getObject(4, OffsetDateTime.class).toInstant());
+                    assertArrayEquals(expected[4] instanceof byte[] b ? b : null, rs.getBytes(5), "row " + n);
                 }
                 assertEquals(count, n);
             }

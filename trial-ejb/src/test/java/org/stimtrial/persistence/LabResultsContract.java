@@ -1,5 +1,6 @@
 package org.stimtrial.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,6 +42,7 @@ import org.stimtrial.imports.ImportViews.RecordView;
 import org.stimtrial.imports.Reconciliation;
 import org.stimtrial.imports.RecordStatus;
 import org.stimtrial.imports.Submission;
+import org.stimtrial.shared.Sha256;
 import org.stimtrial.subject.ScreeningEntry;
 import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
@@ -133,19 +139,23 @@ abstract class LabResultsContract {
     /**
      * A group as the MLLP listener hands it over: the first and third messages read beforehand in their senders'
      * threads ({@link Submission#read()}), the others read in the transaction; a repeat of a message read beforehand
-     * is still found, and a message read beforehand is quarantined with the same reason.
+     * is still found, and a message read beforehand is quarantined with the same reason. The group's new batches
+     * are stored with their payloads exactly as received, processed or rejected.
      */
     @Test
     void messagesCommittedTogetherAreEachStoredAndAppliedAsAlone() throws Exception {
         Delivery delivery = new Delivery(STUDY, ImportChannel.MLLP, ImportFormat.HL7_ORU_R01, Optional.empty(),
                 "mllp 127.0.0.1", "lab-interface");
         String negative = "OBX|1|ST|19343-3^^LN||NEG||||||F";
-        List<Ingested> group = db.tx(() -> imports.ingestAll(List.of(
+        List<Submission> sent = List.of(
                 new Submission(delivery, message("G-1", "S01-0905", "LAB-G1", "202611150800", negative)).read(),
                 new Submission(delivery, message("G-1", "S01-0905", "LAB-G1", "202611150900", negative)),
                 new Submission(delivery, message("G-3", "S01-0999", "LAB-G3", "202611150800", negative)).read(),
-                new Submission(delivery, message("G-4", "S01-0905", "LAB-G4", "202611150800", negative)))));
-        assertEquals(4, group.size());
+                new Submission(delivery, message("G-4", "S01-0905", "LAB-G4", "202611150800", negative)),
+                new Submission(delivery, "MSH|^~\\&|ADT|HOSP|||20261120||ADT^A01|G-5|P|2.5.1\rPID|1||S01-0905\r"
+                        .getBytes(StandardCharsets.UTF_8)).read());
+        List<Ingested> group = db.tx(() -> imports.ingestAll(sent));
+        assertEquals(5, group.size());
         assertFalse(group.get(0).duplicate());
         assertEquals(new Reconciliation(1, 1, 0, 0, 0), group.get(0).batch().reconciliation());
         assertTrue(group.get(1).duplicate(), "the same MSH-10 earlier in the group");
@@ -153,11 +163,17 @@ abstract class LabResultsContract {
         assertEquals(new Reconciliation(1, 0, 1, 0, 0), group.get(2).batch().reconciliation());
         assertTrue(imports.records(STUDY, group.get(2).batch().id()).get(0).reason().contains("S01-0999"));
         assertEquals(new Reconciliation(1, 1, 0, 0, 0), group.get(3).batch().reconciliation());
+        assertEquals(BatchStatus.REJECTED, group.get(4).batch().status());
         for (Ingested answered : group) {
             BatchView stored = db.tx(() -> imports.batch(STUDY, answered.batch().id()));
-            assertEquals(BatchStatus.PROCESSED, stored.status(), "the group's batches are stored as processed");
+            assertEquals(answered == group.get(4) ? BatchStatus.REJECTED : BatchStatus.PROCESSED, stored.status(),
+                    "the group's batches are stored as they ended");
+            assertEquals(answered.batch().rejectionReason(), stored.rejectionReason());
             assertEquals(answered.batch().reconciliation(), stored.reconciliation());
             assertEquals(answered.batch().processedAt().toInstant(), stored.processedAt().toInstant());
+        }
+        for (int i : new int[] {0, 2, 3, 4}) {
+            assertStoredAsReceived(group.get(i).batch().id(), sent.get(i).content());
         }
         assertEquals(1, screens.screens(STUDY, "S01-0905", "W02").stream().filter(s -> s.specimenId()
                 .equals("LAB-G1")).count());
@@ -165,6 +181,22 @@ abstract class LabResultsContract {
         assertTrue(send(message("G-1", "S01-0905", "LAB-G1", "202611150800", negative)).receipt().duplicate());
         try (var c = db.dataSource().getConnection()) {
             assertTrue(new AuditChainVerifier().verify(c).isIntact());
+        }
+    }
+
+    private void assertStoredAsReceived(long batchId, byte[] content) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT"
+                + " b.checksum, b.size_bytes, b.received_by, b.file_name, p.content FROM import_batch b"
+                + " JOIN import_payload p ON p.batch_id = b.id WHERE b.id = ?")) {
+            ps.setLong(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "batch " + batchId + " and its payload are stored");
+                assertEquals(Sha256.hex(content), rs.getString(1));
+                assertEquals(content.length, rs.getLong(2));
+                assertEquals("lab-interface", rs.getString(3));
+                assertEquals("mllp 127.0.0.1", rs.getString(4));
+                assertArrayEquals(content, rs.getBytes(5));
+            }
         }
     }
 
