@@ -156,14 +156,16 @@ public final class ImportBenchmark {
         }
         CamelContext camel = new DefaultCamelContext();
         int port = MllpLoad.freePort();
-        GroupCommit groupCommit = new GroupCommit(group -> db.tx(() -> new ImportService(db.em(), clock)
-                .ingestAll(group)), this::ingest, CamelBootstrap.LAB_GROUP_MAX, CamelBootstrap.LAB_COMMITTERS,
-                Thread::new);
+        GroupTimes groups = new GroupTimes();
+        GroupCommit groupCommit = new GroupCommit(groups.timing((group, beforeCommit) -> db.tx(() ->
+                new ImportService(db.em(), clock).ingestAll(group, beforeCommit))), this::ingest,
+                CamelBootstrap.LAB_GROUP_MAX, CamelBootstrap.LAB_COMMITTERS, Thread::new);
         camel.addRoutes(new LabResultsMllpRoute("127.0.0.1", port, STUDY, groupCommit, clock));
         camel.start();
         try {
             WarmUp warm = warmUp(port, all, clients);
             db.statements().ifPresent(PgStatements::reset);
+            groups.reset();
             CpuUse cpu = CpuUse.now();
             MllpLoad.Result run = MllpLoad.send(port, all.subList(warm.sent(), warm.sent() + messages), clients,
                     TIME_LIMIT_SECONDS);
@@ -173,6 +175,7 @@ public final class ImportBenchmark {
                     + " not AA: %d%n", run.sent(), warm.sent(), clients, run.seconds(), run.sent() / run.seconds(),
                     run.medianMillis(), run.p95Millis(), warm.notAccepted() + run.notAccepted());
             System.out.println("HL7 processor time: " + cpuUse);
+            System.out.println("HL7 group commit: " + groups.summary());
             db.statements().ifPresent(st -> System.out.println(st.report("message", run.sent())));
             long sent = warm.sent() + run.sent();
             long before = db.count("SELECT COUNT(*) FROM audit_record");

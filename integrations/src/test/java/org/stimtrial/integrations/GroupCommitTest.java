@@ -27,8 +27,9 @@ import org.stimtrial.imports.Submission;
 
 /**
  * The group commit without a database: payloads that wait while a group is being committed go together in the next
- * group, each caller gets its own result, a failed group is delivered again payload by payload, and a closed
- * committer refuses new payloads.
+ * group, each caller gets its own result, a failed group is delivered again payload by payload, with two committers
+ * the next group is taken while one is worked on only when as many payloads wait, and a closed committer refuses new
+ * payloads.
  */
 class GroupCommitTest {
     private static final Delivery DELIVERY = new Delivery("STIM-301", ImportChannel.MLLP, ImportFormat.HL7_ORU_R01,
@@ -61,14 +62,15 @@ class GroupCommitTest {
     }
 
     /**
-     * A group commit that checks that its payloads come read (by their callers' threads), notes each group's size and
-     * holds its transaction open until released.
+     * A group commit that checks that its payloads come read (by their callers' threads), notes each group's size,
+     * ends its work at once and holds its commit until released.
      */
     private static GroupCommit.GroupIngest heldUntilReleased(List<Integer> groupSizes, CountDownLatch started,
                                                             CountDownLatch release) {
-        return submissions -> {
+        return (submissions, beforeCommit) -> {
             assertTrue(submissions.stream().allMatch(Submission::isRead), "each payload read by its caller's thread");
             groupSizes.add(submissions.size());
+            beforeCommit.run();
             started.countDown();
             try {
                 assertTrue(release.await(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -161,9 +163,97 @@ class GroupCommitTest {
         }
     }
 
+    /** Groups whose work and commit each end when the test says, by the order in which they were taken. */
+    private static final class Gated implements GroupCommit.GroupIngest {
+        private static final int GROUPS = 4;
+        private final List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        private final List<CountDownLatch> started = latches();
+        private final List<CountDownLatch> workDone = latches();
+        private final List<CountDownLatch> committed = latches();
+
+        private static List<CountDownLatch> latches() {
+            List<CountDownLatch> latches = new ArrayList<>();
+            for (int i = 0; i < GROUPS; i++) {
+                latches.add(new CountDownLatch(1));
+            }
+            return latches;
+        }
+
+        @Override
+        public List<Ingested> ingestAll(List<Submission> submissions, Runnable beforeCommit) {
+            int group;
+            synchronized (sizes) {
+                group = sizes.size();
+                sizes.add(submissions.size());
+            }
+            started.get(group).countDown();
+            await(workDone.get(group));
+            beforeCommit.run();
+            await(committed.get(group));
+            return submissions.stream().map(GroupCommitTest::resultFor).toList();
+        }
+
+        void awaitStarted(int group) {
+            await(started.get(group));
+        }
+
+        void finish(int group) {
+            workDone.get(group).countDown();
+            committed.get(group).countDown();
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                assertTrue(latch.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * With two committers, while a group is being worked on the other committer takes the payloads waiting only once
+     * there are as many as that group holds: payloads that come one by one while a group of three is worked on go
+     * together, three at a time, instead of each starting a group of its own.
+     */
+    @Test
+    void whileAGroupIsWorkedOnTheNextIsTakenOnlyWhenAsManyPayloadsWait() throws Exception {
+        Gated group = new Gated();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommit commit = new GroupCommit(group, (d, c) -> {
+            throw new AssertionError("no group failed");
+        }, 16, 2, Thread::new)) {
+            List<Future<Ingested>> results = new ArrayList<>(List.of(send(callers, commit, "m-1")));
+            group.awaitStarted(0);
+            results.add(send(callers, commit, "m-2"));
+            group.awaitStarted(1);
+            for (int i = 3; i <= 5; i++) {
+                results.add(send(callers, commit, "m-" + i));
+            }
+            awaitWaiting(commit, 3);
+            group.finish(0);
+            group.awaitStarted(2);
+            group.finish(1);
+            results.add(send(callers, commit, "m-6"));
+            results.add(send(callers, commit, "m-7"));
+            awaitWaiting(commit, 2);
+            assertEquals(List.of(1, 1, 3), group.sizes, "two payloads wait while a group of three is worked on");
+            results.add(send(callers, commit, "m-8"));
+            group.awaitStarted(3);
+            group.finish(2);
+            group.finish(3);
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals("m-" + (i + 1), results.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS).batch().fileName());
+            }
+            assertEquals(List.of(1, 1, 3, 3), group.sizes);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     @Test
     void aClosedCommitterRefusesNewPayloads() {
-        GroupCommit commit = new GroupCommit(s -> s.stream().map(GroupCommitTest::resultFor).toList(),
+        GroupCommit commit = new GroupCommit((s, beforeCommit) -> s.stream().map(GroupCommitTest::resultFor).toList(),
                 (d, c) -> resultFor(new Submission(d, c)), 4, Thread::new);
         assertEquals("m", commit.ingest(DELIVERY, "m".getBytes(StandardCharsets.UTF_8)).batch().fileName());
         commit.close();

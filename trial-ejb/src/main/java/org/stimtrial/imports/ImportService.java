@@ -108,6 +108,17 @@ public class ImportService {
         return receipts.stream().map(r -> new Ingested(r.duplicate(), byId.get(r.batchId()))).toList();
     }
 
+    /**
+     * As {@link #ingestAll(List)}, running {@code beforeCommit} once everything is written, just before the
+     * transaction commits: a group commit may take its next group then, so that the next group's work overlaps this
+     * one's commit.
+     */
+    public List<Ingested> ingestAll(List<Submission> submissions, Runnable beforeCommit) {
+        List<Ingested> done = ingestAll(submissions);
+        beforeCommit.run();
+        return done;
+    }
+
     /** What {@link #receiveAll} did: a receipt for each submission, and the batches it created with their payloads. */
     private record Received(List<Receipt> receipts, Map<Long, Created> created) {
     }

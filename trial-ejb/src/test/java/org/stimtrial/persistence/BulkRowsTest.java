@@ -23,9 +23,10 @@ import org.stimtrial.shared.BulkWrite;
  * Rows written in bulk read back exactly: on PostgreSQL through binary COPY (150 rows, and a single row) and through
  * {@link BulkWrite}'s single statement of arrays (with a child table whose rows come in the same statement, and rows
  * of a third table updated by key) or its COPY beyond {@link BulkWrite#ONE_STATEMENT_ROWS}; on H2 through batches of
- * inserts and updates; text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes, braces, commas and non-ASCII
- * letters, missing values, numbers (zero, below one, negative, many digits, whole, a negative scale), times (before
- * and after 2000, with offsets, to the microsecond) and bytes (none, zero, high bit set, text that looks escaped).
+ * inserts and updates; text with tabs, line breaks, backslashes, a literal {@code \N}, {@code NULL}, quotes,
+ * braces, commas and non-ASCII letters, missing values, numbers (zero, below one, negative, many digits, whole, a
+ * negative scale), times (before and after 2000, with offsets, to the microsecond) and bytes (none, zero, high bit
+ * set, text that looks escaped).
  */
 class BulkRowsTest {
     private static final BulkRows TABLE = new BulkRows("bulk_probe", List.of("id bigint", "txt varchar",
@@ -41,7 +42,8 @@ class BulkRowsTest {
         OffsetDateTime.parse("1999-12-31T23:59:59.999999-08:00"), OffsetDateTime.parse("1970-01-01T00:00:00Z"),
         OffsetDateTime.parse("2000-01-01T00:00:00.000001+05:30")};
     private static final byte[][] BYTES = {new byte[0], {0}, {(byte) 0xff, 0, (byte) 0x80, 0x7f},
-        "\\x41 \\N {}\",\r\n".getBytes(StandardCharsets.UTF_8), "MSH|^~\\&|LAB|Zürich".getBytes(StandardCharsets.UTF_8)};
+        "\\x41 \\N {}\",\r\n".getBytes(StandardCharsets.UTF_8),
+        "MSH|^~\\&|LAB|Zürich".getBytes(StandardCharsets.UTF_8)};
 
     private static List<Object[]> rows(int count) {
         List<Object[]> rows = new ArrayList<>();
