@@ -122,6 +122,7 @@ class GroupCommitTest {
             Future<Ingested> first = send(callers, commit, "ok-0");
             assertTrue(firstGroupStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
             Future<Ingested> good = send(callers, commit, "ok-1");
+            awaitWaiting(commit, 1);
             Future<Ingested> bad = send(callers, commit, "bad-2");
             awaitWaiting(commit, 2);
             releaseFirstGroup.countDown();
