@@ -16,8 +16,8 @@ import org.stimtrial.shared.BulkWrite;
 
 /**
  * Appends audit records to the hash chain in bulk ({@link BulkWrite}: the records and the new head in one statement
- * with the writer's other rows when they are few, {@code COPY} when they are many), for writers of many records at
- * once (the bulk import path). Records are collected unnumbered; {@link #drain} locks the chain head (as
+ * when they are few, {@code COPY} when they are many), for writers of many records at once (the bulk import path).
+ * Records are collected unnumbered; {@link #drain} locks the chain head (as
  * {@link AuditTrail} locks it, until the transaction ends), numbers and hashes the records after the head, stamps them
  * with the time they are written, and hands over the rows and the new head for the caller to write inside its
  * transaction. So a writer holds the head only from its first write to its commit, and everything it does before

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.stimtrial.audit.Actor;
 import org.stimtrial.audit.JdbcAuditAppender;
 import org.stimtrial.imports.ImportRecord.Outcome;
@@ -29,9 +30,9 @@ import org.stimtrial.visit.UrineScreenRules;
  * The rows are those that data entry and {@link ImportRecord} write through JPA (the same columns, the initial
  * version 1, the audit records of {@link UrineScreenRules#auditState}), with the batches' counts at their end. Batches
  * that the transaction received itself ({@link #hold}) are inserted with their payloads by the same write, processed
- * already when their records were all applied before it (a laboratory group's one statement). The
- * audit chain head is locked at the first write of audit records ({@link JdbcAuditAppender}) and stays locked to the
- * end of the transaction.
+ * already when their records were all applied before it. Each write puts the rows first (a laboratory group's in one
+ * statement), then takes the audit chain head, at the first write that has audit records
+ * ({@link JdbcAuditAppender}), and writes the audit records; the head stays locked to the end of the transaction.
  */
 final class JdbcImportWriter {
     private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id bigint", "visit_id bigint",
@@ -41,14 +42,16 @@ final class JdbcImportWriter {
             "loinc_code varchar", "result varchar", "cutoff_ng_ml numeric", "concentration_ng_ml numeric"));
     private static final BulkRows RECORD = new BulkRows("import_record", List.of("id bigint", "batch_id bigint",
             "record_no int", "raw varchar", "status varchar", "reason varchar", "subject_number varchar"));
-    private static final BulkRows BATCH = new BulkRows("import_batch", List.of("id bigint", "status varchar",
-            "rejection_reason varchar", "processed_at timestamptz", "records_received int", "records_accepted int",
-            "records_quarantined int", "records_duplicate int", "records_conflict int"));
-    private static final BulkRows NEW_BATCH = new BulkRows("import_batch", List.of("id bigint", "status varchar",
-            "rejection_reason varchar", "processed_at timestamptz", "records_received int", "records_accepted int",
-            "records_quarantined int", "records_duplicate int", "records_conflict int", "study_id bigint",
-            "channel varchar", "format varchar", "site_code varchar", "file_name varchar", "checksum varchar",
-            "source_id varchar", "size_bytes bigint", "received_at timestamptz", "received_by varchar"));
+    /** What became of a batch ({@link #outcome}): the columns a batch marked processed updates. */
+    private static final List<String> OUTCOME = List.of("id bigint", "status varchar", "rejection_reason varchar",
+            "processed_at timestamptz", "records_received int", "records_accepted int", "records_quarantined int",
+            "records_duplicate int", "records_conflict int");
+    private static final BulkRows BATCH = new BulkRows("import_batch", OUTCOME);
+    /** A batch inserted whole: its outcome, then what arrived. */
+    private static final BulkRows NEW_BATCH = new BulkRows("import_batch", Stream.concat(OUTCOME.stream(),
+            Stream.of("study_id bigint", "channel varchar", "format varchar", "site_code varchar", "file_name varchar",
+                    "checksum varchar", "source_id varchar", "size_bytes bigint", "received_at timestamptz",
+                    "received_by varchar")).toList());
     private static final BulkRows PAYLOAD = new BulkRows("import_payload", List.of("batch_id bigint",
             "content bytea"));
     /** The version JPA gives a new row. */
@@ -146,8 +149,9 @@ final class JdbcImportWriter {
      * Writes everything held, parents before children (the batches received by this transaction with their payloads,
      * then the specimens, results and import records), with the audit records, the chain's new head and the batches
      * marked processed ({@link BulkWrite}: one statement for a laboratory group's rows, {@code COPY} per table for a
-     * file's). The chain head is locked just before, at the first write that has audit records, and stays locked to
-     * the end of the transaction.
+     * file's); then the audit records and the chain's new head, as a second write. The chain head is locked between
+     * the two, at the first write that has audit records, and stays locked to the end of the transaction, so it is
+     * held for the audit records and the commit only.
      */
     void write() throws SQLException {
         List<Object[]> newBatches = new ArrayList<>();
@@ -184,7 +188,7 @@ final class JdbcImportWriter {
         }
     }
 
-    /** The columns of {@link #BATCH}: what became of a batch. */
+    /** The values of {@link #OUTCOME}. */
     private static Object[] outcome(ImportBatch b) {
         Reconciliation c = b.reconciliation();
         return new Object[] {b.id(), b.status().name(), orNull(b.rejectionReason(), Types.VARCHAR),
