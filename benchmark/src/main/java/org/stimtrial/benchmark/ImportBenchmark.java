@@ -4,6 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import org.stimtrial.visit.VisitStatus;
  * waiting for its ACK, through the real route and pipeline (stored, parsed, applied with audit records, committed,
  * acknowledged); the results come visit by visit across the participants, as a laboratory's daily results do (one
  * participant's specimens of 12 weeks do not arrive one after another); (2) one urine-screen CSV file of 100,000 rows
- * through the pipeline, after warm-up files of 20,000 rows until the JIT compilers settle. Each part ends with the
+ * through the pipeline, after warm-up files of the same size until the JIT compilers settle. Each part ends with the
  * counts in the database, which must equal what was sent, and a second delivery of what was sent, which must add
  * nothing. Arguments: messages (0 runs the CSV part alone), clients, rows (0 runs the HL7 part alone).
  */
@@ -58,9 +59,14 @@ public final class ImportBenchmark {
     private static final int MAX_WARM_UP_ROUNDS = 15;
     /** The JIT compilers' share of a round's time below which the server counts as warm. */
     private static final double SETTLED_COMPILATION_SHARE = 0.10;
-    /** Rows of one CSV warm-up file, and the most warm-up files before the measured one. */
-    private static final int CSV_WARM_UP_ROWS = 20_000;
-    private static final int MAX_CSV_WARM_UP_FILES = 8;
+    /**
+     * The most CSV warm-up files before the measured one. They are as long as it: code that runs once per write of
+     * 500 records is compiled by C2 only once its loops have run long enough, which shorter files did not do.
+     */
+    private static final int MAX_CSV_WARM_UP_FILES = 3;
+    /** How long the JIT compilers must stay idle after a CSV warm-up file, and the longest wait for that. */
+    private static final Duration QUIET_COMPILERS = Duration.ofMillis(500);
+    private static final Duration MAX_QUIET_WAIT = Duration.ofSeconds(30);
     /** Participants set up in one transaction. */
     private static final int PARTICIPANTS_PER_TRANSACTION = 25;
 
@@ -236,22 +242,27 @@ public final class ImportBenchmark {
                 + "OBX|3|NM|16235-4^^LN||1840|ng/mL|<250||||F\r").getBytes(StandardCharsets.UTF_8);
     }
 
-    private boolean csv(int rows) {
+    private boolean csv(int rows) throws InterruptedException {
         int perParticipant = WEEKS * SCREENS_PER_WEEK * Analyte.values().length;
-        int warmUpParticipants = (CSV_WARM_UP_ROWS + perParticipant - 1) / perParticipant;
+        int warmUpParticipants = (rows + perParticipant - 1) / perParticipant;
         long started = System.nanoTime();
         List<String> warmUpNumbers = participants("V", warmUpParticipants * MAX_CSV_WARM_UP_FILES);
         List<String> numbers = participants("C", (rows + perParticipant - 1) / perParticipant);
         System.out.printf(Locale.ROOT, "CSV set-up: %d participants in %.1f s%n", warmUpNumbers.size()
                 + numbers.size(), (System.nanoTime() - started) / 1e9);
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        List<CsvFile> warmUpFiles = new ArrayList<>();
         for (int file = 1; file <= MAX_CSV_WARM_UP_FILES; file++) {
-            long compiledBefore = jit.getTotalCompilationTime();
-            CsvRun warm = csvFile(warmUpNumbers.subList((file - 1) * warmUpParticipants, file * warmUpParticipants),
-                    "V" + file + "-", CSV_WARM_UP_ROWS);
-            double share = (jit.getTotalCompilationTime() - compiledBefore) / (warm.seconds() * 1000);
+            warmUpFiles.add(csvFile(warmUpNumbers.subList((file - 1) * warmUpParticipants,
+                    file * warmUpParticipants), "V" + file + "-", rows));
+        }
+        CsvFile measured = csvFile(numbers, "C-", rows);
+        for (int file = 1; file <= MAX_CSV_WARM_UP_FILES; file++) {
+            CsvRun warm = send(warmUpFiles.get(file - 1));
+            double share = warm.compilingSeconds() / warm.seconds();
+            double quiet = CompilerQueue.awaitQuiet(QUIET_COMPILERS, MAX_QUIET_WAIT);
             System.out.printf(Locale.ROOT, "CSV warm-up file %d: %d rows, %.0f rows/s, JIT compilers busy %.0f%% of"
-                    + " the time%n", file, CSV_WARM_UP_ROWS, CSV_WARM_UP_ROWS / warm.seconds(), 100 * share);
+                    + " the time; their queue took %.1f s more to drain%n", file, rows, rows / warm.seconds(),
+                    100 * share, quiet);
             if (warm.batch().reconciliation().accepted() != warm.specimens()) {
                 System.out.println("CSV warm-up: NOT EVERY SPECIMEN ACCEPTED " + warm.batch().reconciliation());
                 return false;
@@ -260,17 +271,14 @@ public final class ImportBenchmark {
                 break;
             }
         }
-        long compiledBefore = jit.getTotalCompilationTime();
         db.statements().ifPresent(PgStatements::reset);
-        CpuUse cpu = CpuUse.now();
-        CsvRun run = csvFile(numbers, "C-", rows);
-        String cpuUse = CpuUse.since(cpu);
+        CsvRun run = send(measured);
         System.out.printf(Locale.ROOT, "CSV into PostgreSQL: %d rows (%.1f MB, %d specimens): stored in %.2f s,"
                 + " applied in %.2f s, total %.2f s = %.0f rows/s (goal >= 50000); JIT compilers busy %.0f%% of the"
                 + " time%n", rows, run.content().length / 1e6, run.specimens(), run.storedSeconds(),
                 run.seconds() - run.storedSeconds(), run.seconds(), rows / run.seconds(),
-                (jit.getTotalCompilationTime() - compiledBefore) / (run.seconds() * 10));
-        System.out.println("CSV processor time: " + cpuUse);
+                100 * run.compilingSeconds() / run.seconds());
+        System.out.println("CSV processor time: " + run.cpuUse());
         db.statements().ifPresent(st -> System.out.println(st.report("1,000 rows", rows / 1000)));
         long stored = db.count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
                 + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'C-%'");
@@ -285,16 +293,24 @@ public final class ImportBenchmark {
         return ok;
     }
 
-    /** One urine-screen file through the pipeline: what was sent, how long storing it and the whole took. */
-    private record CsvRun(Delivery delivery, byte[] content, int specimens, BatchView batch, double storedSeconds,
-                          double seconds) {
+    /** A urine-screen file to send: its delivery, its bytes and the specimens in it. */
+    private record CsvFile(Delivery delivery, byte[] content, int specimens) {
     }
 
     /**
-     * Sends a file of {@code rows} rows, ten analytes a specimen, two specimens a week at weeks 1-12 of each
-     * participant in turn, as a data manager's upload: stored in one transaction, applied in the next.
+     * One urine-screen file through the pipeline: what was sent, how long storing it and the whole took, the JIT
+     * compilers' time in it and the processor time.
      */
-    private CsvRun csvFile(List<String> numbers, String specimenPrefix, int rows) {
+    private record CsvRun(Delivery delivery, byte[] content, int specimens, BatchView batch, double storedSeconds,
+                          double seconds, double compilingSeconds, String cpuUse) {
+    }
+
+    /**
+     * A file of {@code rows} rows, ten analytes a specimen, two specimens a week at weeks 1-12 of each participant in
+     * turn. Every file is written before the first is sent, so that the JIT compilers' work on writing them is not
+     * counted in a measured file.
+     */
+    private CsvFile csvFile(List<String> numbers, String specimenPrefix, int rows) {
         int analytes = Analyte.values().length;
         StringBuilder csv = new StringBuilder("site,screening_number,visit,specimen_id,collected_at,source,validity,"
                 + "loinc,result,cutoff_ng_ml\n");
@@ -309,15 +325,24 @@ public final class ImportBenchmark {
                     .append("T16:30:00Z,CENTRAL_LAB,VALID,").append(Analyte.values()[r % analytes].loinc())
                     .append(",NEGATIVE,250\n");
         }
-        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
         Delivery delivery = new Delivery(STUDY, ImportChannel.UPLOAD, ImportFormat.URINE_SCREEN_CSV,
                 Optional.of("S01"), "benchmark-" + specimenPrefix.replace("-", "") + ".csv", "benchmark");
+        return new CsvFile(delivery, csv.toString().getBytes(StandardCharsets.UTF_8), specimens);
+    }
+
+    /** Sends a file as a data manager's upload: stored in one transaction, applied in the next. */
+    private CsvRun send(CsvFile file) {
         ImportService imports = new ImportService(db.em(), clock);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiledBefore = jit.getTotalCompilationTime();
+        CpuUse cpu = CpuUse.now();
         long t0 = System.nanoTime();
-        Receipt receipt = db.tx(() -> imports.receive(delivery, content));
+        Receipt receipt = db.tx(() -> imports.receive(file.delivery(), file.content()));
         long t1 = System.nanoTime();
-        BatchView batch = db.tx(() -> imports.process(receipt.batchId(), content));
+        BatchView batch = db.tx(() -> imports.process(receipt.batchId(), file.content()));
         long t2 = System.nanoTime();
-        return new CsvRun(delivery, content, specimens, batch, (t1 - t0) / 1e9, (t2 - t0) / 1e9);
+        String cpuUse = CpuUse.since(cpu);
+        return new CsvRun(file.delivery(), file.content(), file.specimens(), batch, (t1 - t0) / 1e9,
+                (t2 - t0) / 1e9, (jit.getTotalCompilationTime() - compiledBefore) / 1000.0, cpuUse);
     }
 }

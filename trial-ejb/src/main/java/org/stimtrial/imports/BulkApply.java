@@ -66,8 +66,9 @@ final class BulkApply {
             }
         }
         Ends ends = new Ends(now);
+        JdbcImportWriter writer = null;
         try {
-            JdbcImportWriter writer = JdbcImportWriter.open(em.unwrap(Connection.class), clock, ids);
+            writer = JdbcImportWriter.open(em.unwrap(Connection.class), clock, ids);
             received.forEach(writer::hold);
             Map<Long, Study> studies = new TreeMap<>();
             for (Work w : works) {
@@ -96,10 +97,14 @@ final class BulkApply {
                     progress.applied(current.batchId(), 0, current.records().size());
                 }
                 Outcome outcome = applyOne(step, batch, specimens.get(batch.study().id()), writer);
-                batch = batch(writer, current.batchId());
+                if (writer.unwritten(current.batchId()).isEmpty() && !em.contains(batch)) {
+                    batch = batch(writer, current.batchId());
+                }
                 outcomes.add(outcome.status());
                 if (step.number() % WRITE_EVERY == 0) {
-                    writer.write();
+                    writer.reserveFor(steps.subList(i + 1, Math.min(steps.size(), i + 1 + WRITE_EVERY)).stream()
+                            .map(Step::record).toList());
+                    writer.writeAndGoOn();
                     progress.applied(current.batchId(), step.number(), current.records().size());
                 }
             }
@@ -114,9 +119,24 @@ final class BulkApply {
             ends.handTo(writer);
             writer.write();
         } catch (SQLException e) {
-            throw new PersistenceException("the import could not be written: " + e.getMessage(), e);
+            throw abandoned(writer, new PersistenceException("the import could not be written: " + e.getMessage(),
+                    e));
+        } catch (RuntimeException e) {
+            throw abandoned(writer, e);
         }
         return ends.views;
+    }
+
+    /** After {@code failure}, frees the connection of a write left running, so that the transaction can roll back. */
+    private static RuntimeException abandoned(JdbcImportWriter writer, RuntimeException failure) {
+        if (writer != null) {
+            try {
+                writer.abandon();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
     }
 
     private Outcome applyOne(Step step, ImportBatch batch, NewSpecimens specimens, JdbcImportWriter writer)
@@ -151,10 +171,15 @@ final class BulkApply {
 
     /**
      * A batch as this transaction holds it: the writer's until it is written, then the persistence context's (read
-     * again after the context was cleared).
+     * again after the context was cleared), once the writer's last write has ended.
      */
-    private ImportBatch batch(JdbcImportWriter writer, long id) {
-        return writer.unwritten(id).orElseGet(() -> em.find(ImportBatch.class, id));
+    private ImportBatch batch(JdbcImportWriter writer, long id) throws SQLException {
+        Optional<ImportBatch> held = writer.unwritten(id);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        writer.settle();
+        return em.find(ImportBatch.class, id);
     }
 
     /**

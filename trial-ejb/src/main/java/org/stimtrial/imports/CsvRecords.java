@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.stimtrial.imports.CsvTable.MalformedCsvException;
+import org.stimtrial.imports.CsvTable.Place;
 import org.stimtrial.imports.CsvTable.Row;
 
 /**
@@ -135,11 +137,11 @@ abstract class CsvRecords<F> implements PayloadReader {
             throws MalformedCsvException {
         int[] key = keyColumns.stream().mapToInt(header::indexOf).toArray();
         Map<String, Places> groups = new LinkedHashMap<>();
-        for (Optional<Row> next = table.next(); next.isPresent(); next = table.next()) {
-            Row row = next.get();
-            String group = row.cells().size() != header.size() ? "#line" + row.line()
-                    : row.cells().get(key[0]).strip() + '\u0000' + row.cells().get(key[1]).strip() + '\u0000'
-                    + row.cells().get(key[2]).strip();
+        for (Optional<Place> next = table.skim(key); next.isPresent(); next = table.skim(key)) {
+            Place row = next.get();
+            String group = row.width() != header.size() ? "#line" + row.line()
+                    : row.kept().get(0).strip() + '\u0000' + row.kept().get(1).strip() + '\u0000'
+                    + row.kept().get(2).strip();
             groups.computeIfAbsent(group, k -> new Places()).add(row.offset(), row.line());
         }
         List<ParsedRecord> records = new ArrayList<>(groups.size());
@@ -155,11 +157,11 @@ abstract class CsvRecords<F> implements PayloadReader {
     }
 
     private ParsedRecord record(List<String> header, List<Named> group) {
-        String raw = group.size() == 1 ? group.get(0).row().raw()
-                : group.stream().map(g -> g.row().raw()).collect(Collectors.joining("\n"));
+        StringJoiner raw = new StringJoiner("\n");
+        group.forEach(g -> raw.add(g.row().raw()));
         Row first = group.get(0).row();
         if (first.cells().size() != header.size()) {
-            return ParsedRecord.unreadable(raw, Optional.empty(), "line " + first.line() + " has "
+            return ParsedRecord.unreadable(raw.toString(), Optional.empty(), "line " + first.line() + " has "
                     + first.cells().size() + " values; the header has " + header.size());
         }
         Lines lines = new Lines(group.stream().map(g -> g.row().line()).toList(),
@@ -172,8 +174,8 @@ abstract class CsvRecords<F> implements PayloadReader {
         Optional<ImportItem> item = errors.isEmpty() && form.isPresent() ? Optional.of(item(new Where(
                 site.orElseThrow(), screening.orElseThrow(), visit.orElseThrow()), form.get())) : Optional.empty();
         Optional<String> number = Optional.ofNullable(lines.first("screening_number")).filter(s -> !s.isBlank());
-        return errors.isEmpty() && item.isPresent() ? ParsedRecord.of(raw, item.get())
-                : ParsedRecord.unreadable(raw, number, String.join("; ", errors));
+        return errors.isEmpty() && item.isPresent() ? ParsedRecord.of(raw.toString(), item.get())
+                : ParsedRecord.unreadable(raw.toString(), number, String.join("; ", errors));
     }
 
     /** Where the rows of one record start in the text, and their first line numbers. */

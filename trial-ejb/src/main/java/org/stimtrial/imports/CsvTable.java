@@ -1,6 +1,8 @@
 package org.stimtrial.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,10 @@ final class CsvTable {
     record Row(int line, int offset, List<String> cells, String raw) {
     }
 
+    /** Where a row starts, its number of values, and the values of the columns asked for ({@link #skim}). */
+    record Place(int line, int offset, int width, List<String> kept) {
+    }
+
     /** The file is not well-formed CSV at all (a quote never closed, text after a closing quote). */
     static final class MalformedCsvException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -27,6 +33,8 @@ final class CsvTable {
     private final String text;
     private int next;
     private int line;
+    /** The number of values of the last row read, the likely number of the next. */
+    private int width = 8;
 
     private CsvTable(String text, int offset, int line) {
         this.text = text;
@@ -51,55 +59,101 @@ final class CsvTable {
 
     /** The next row that is not blank; empty at the end of the text. */
     Optional<Row> next() throws MalformedCsvException {
-        int n = text.length();
-        while (next < n) {
-            Row row = read();
-            boolean blank = row.cells().size() == 1 && row.cells().get(0).isBlank();
-            if (!blank) {
-                return Optional.of(row);
+        while (next < text.length()) {
+            int offset = next;
+            int startLine = line;
+            List<String> cells = new ArrayList<>(width);
+            read(cells, null);
+            width = cells.size();
+            if (!blank(cells)) {
+                return Optional.of(new Row(startLine, offset, Collections.unmodifiableList(cells),
+                        text.substring(offset, trimmedEnd(offset, next))));
             }
         }
         return Optional.empty();
     }
 
-    private Row read() throws MalformedCsvException {
+    /**
+     * Where the next row that is not blank starts, its number of values and the values of the {@code wanted}
+     * columns only (the others are passed over without being copied, nor the row's text): a first look at a large
+     * file. Empty at the end of the text.
+     */
+    Optional<Place> skim(int[] wanted) throws MalformedCsvException {
+        boolean[] keep = new boolean[Arrays.stream(wanted).max().orElse(-1) + 1];
+        Arrays.stream(wanted).forEach(c -> keep[c] = true);
+        while (next < text.length()) {
+            int offset = next;
+            int startLine = line;
+            List<String> cells = new ArrayList<>(keep.length);
+            int values = read(cells, keep);
+            if (values != 1 || !cells.get(0).isBlank()) {
+                List<String> kept = new ArrayList<>(wanted.length);
+                for (int c : wanted) {
+                    kept.add(c < values ? cells.get(c) : null);
+                }
+                return Optional.of(new Place(startLine, offset, values, kept));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean blank(List<String> cells) {
+        return cells.size() == 1 && cells.get(0).isBlank();
+    }
+
+    /** Where the row's text ends without its line break and trailing white space (as {@code stripTrailing}). */
+    private int trimmedEnd(int from, int to) {
+        int end = to;
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * Reads one row from {@link #next} into {@code cells}: every value, or, with {@code keep}, the values of the
+     * columns it marks and the first (a placeholder for the others, whose text is not copied). Returns the number of
+     * values in the row. A value is quoted (from a quote at its start to the closing quote) or plain (to the next
+     * comma or line break).
+     */
+    private int read(List<String> cells, boolean[] keep) throws MalformedCsvException {
         int n = text.length();
         int i = next;
         int startLine = line;
-        int start = i;
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean endOfRow = false;
-        while (!endOfRow) {
-            if (i < n && text.charAt(i) == '"' && cell.length() == 0) {
+        int column = 0;
+        while (true) {
+            boolean wanted = keep == null || column == 0 || column < keep.length && keep[column];
+            String value = null;
+            if (i < n && text.charAt(i) == '"') {
+                StringBuilder cell = new StringBuilder();
                 i = quoted(i + 1, startLine, cell);
-            }
-            if (i >= n) {
-                cells.add(cell.toString());
-                endOfRow = true;
+                value = cell.toString();
             } else {
-                char c = text.charAt(i);
-                if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                    i++;
-                } else if (c == '\r' || c == '\n') {
-                    cells.add(cell.toString());
-                    i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
-                    line++;
-                    endOfRow = true;
-                } else {
-                    int end = i + 1;
-                    while (end < n && !ends(text.charAt(end))) {
-                        end++;
-                    }
-                    cell.append(text, i, end);
-                    i = end;
+                int end = i;
+                while (end < n && !ends(text.charAt(end))) {
+                    end++;
                 }
+                if (wanted) {
+                    value = text.substring(i, end);
+                }
+                i = end;
+            }
+            cells.add(wanted ? value : null);
+            column++;
+            if (i >= n) {
+                break;
+            }
+            char c = text.charAt(i);
+            if (c == ',') {
+                i++;
+            } else {
+                i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                line++;
+                break;
             }
         }
         next = i;
-        return new Row(startLine, start, List.copyOf(cells), text.substring(start, i).stripTrailing());
+        return column;
     }
 
     /** Reads a quoted value from just after its opening quote into {@code cell}; returns where it ends. */

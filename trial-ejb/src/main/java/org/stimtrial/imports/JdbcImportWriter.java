@@ -32,7 +32,9 @@ import org.stimtrial.visit.UrineScreenRules;
  * that the transaction received itself ({@link #hold}) are inserted with their payloads by the same write, processed
  * already when their records were all applied before it. Each write puts the rows first (a laboratory group's in one
  * statement), then takes the audit chain head, at the first write that has audit records
- * ({@link JdbcAuditAppender}), and writes the audit records; the head stays locked to the end of the transaction.
+ * ({@link JdbcAuditAppender}), and writes the audit records; the head stays locked to the end of the transaction. A
+ * file's write sends its analyte results last and can leave them to the server while the next records are read
+ * ({@link #writeAndGoOn}).
  */
 final class JdbcImportWriter {
     private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id bigint", "visit_id bigint",
@@ -65,6 +67,8 @@ final class JdbcImportWriter {
     private final List<Object[]> records = new ArrayList<>();
     private final List<Object[]> processed = new ArrayList<>();
     private final Map<Long, Held> held = new LinkedHashMap<>();
+    /** The last write's {@code COPY}, still running on the server ({@link #writeAndGoOn}). */
+    private Optional<BulkRows.Streaming> streaming = Optional.empty();
 
     private JdbcImportWriter(Connection connection, Clock clock, JdbcEntityIds ids) throws SQLException {
         this.connection = connection;
@@ -99,19 +103,30 @@ final class JdbcImportWriter {
 
     /** Reads the chain head again after records were appended through JPA (everything held must be written). */
     void chainHeadMoved() {
-        if (!records.isEmpty() || !screens.isEmpty()) {
+        if (!records.isEmpty() || !screens.isEmpty() || streaming.isPresent()) {
             throw new IllegalStateException("write the bulk rows before appending audit records through JPA");
         }
         audit.headMoved();
     }
 
-    /** Draws, in one statement, the keys that {@code next} records need at most. */
+    /** Draws, in one statement, the keys that {@code next} records need at most, unless they are drawn already. */
     void reserveFor(List<ParsedRecord> next) throws SQLException {
         int rows = 0;
         for (ParsedRecord r : next) {
             rows += 1 + r.item().map(JdbcImportWriter::specimenRows).orElse(0);
         }
-        ids.reserve(rows);
+        if (!ids.hasReserved(rows)) {
+            settle();
+            ids.reserve(rows);
+        }
+    }
+
+    /** The next key; drawing more keys waits for a streaming write first. */
+    private long key() throws SQLException {
+        if (!ids.hasReserved(1)) {
+            settle();
+        }
+        return ids.next();
     }
 
     private static int specimenRows(ImportItem item) {
@@ -122,12 +137,12 @@ final class JdbcImportWriter {
     }
 
     void specimen(NewSpecimen s, Actor actor) throws SQLException {
-        long id = ids.next();
+        long id = key();
         OffsetDateTime collected = s.entry().collectedAt().withOffsetSameInstant(ZoneOffset.UTC);
         screens.add(new Object[] {id, s.visit().id(), s.entry().specimenId(), collected, s.entry().source().name(),
             s.entry().validity().name(), FIRST_VERSION});
         for (AnalyteEntry a : s.entry().results()) {
-            analytes.add(new Object[] {ids.next(), id, a.analyte().loinc(), a.result().name(),
+            analytes.add(new Object[] {key(), id, a.analyte().loinc(), a.result().name(),
                 orNull(a.cutoffNgMl(), Types.NUMERIC), orNull(a.concentrationNgMl(), Types.NUMERIC)});
         }
         audit.inserted(actor, UrineDrugScreen.AUDIT_TYPE, Long.toString(id), s.subjectId(), UrineScreenRules.auditState(
@@ -137,7 +152,7 @@ final class JdbcImportWriter {
 
     void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome)
             throws SQLException {
-        records.add(new Object[] {ids.next(), batchId, recordNo, raw, outcome.status().name(),
+        records.add(new Object[] {key(), batchId, recordNo, raw, outcome.status().name(),
             orNull(outcome.reason(), Types.VARCHAR), orNull(subjectNumber, Types.VARCHAR)});
     }
 
@@ -148,12 +163,28 @@ final class JdbcImportWriter {
     /**
      * Writes everything held, parents before children (the batches received by this transaction with their payloads,
      * then the specimens, results and import records), with the audit records, the chain's new head and the batches
-     * marked processed ({@link BulkWrite}: one statement for a laboratory group's rows, {@code COPY} per table for a
-     * file's); then the audit records and the chain's new head, as a second write. The chain head is locked between
-     * the two, at the first write that has audit records, and stays locked to the end of the transaction, so it is
-     * held for the audit records and the commit only.
+     * marked processed; the connection is free for other statements when it returns. A small write
+     * ({@link BulkWrite}) is one statement for the rows (a laboratory group's), then the audit records and the
+     * chain's new head as a second. The chain head is locked between the two, at the first write that has audit
+     * records, and stays locked to the end of the transaction, so it is held for the audit records and the commit
+     * only. A large write (a file's) is a {@code COPY} per table, the analyte results' last, after the audit records.
      */
     void write() throws SQLException {
+        write(false);
+    }
+
+    /**
+     * As {@link #write()}, except that a large write's last {@code COPY}, of the analyte results, the largest table,
+     * is left running on the server ({@link BulkRows#stream}) while the caller reads and checks the next records in
+     * memory. The writer's next use of the connection waits for it first ({@link #settle}); the caller must call
+     * {@link #settle} before anything else uses the connection.
+     */
+    void writeAndGoOn() throws SQLException {
+        write(true);
+    }
+
+    private void write(boolean goOn) throws SQLException {
+        settle();
         List<Object[]> newBatches = new ArrayList<>();
         List<Object[]> payloads = new ArrayList<>();
         for (Held h : held.values()) {
@@ -163,16 +194,48 @@ final class JdbcImportWriter {
                 b.sizeBytes(), b.receivedAt().withOffsetSameInstant(ZoneOffset.UTC), b.receivedBy()}));
             payloads.add(new Object[] {b.id(), h.content()});
         }
-        BulkWrite.write(connection, List.of(BulkWrite.Part.insert(NEW_BATCH, newBatches),
-                BulkWrite.Part.insert(PAYLOAD, payloads), BulkWrite.Part.insert(SCREEN, screens),
-                BulkWrite.Part.insert(ANALYTE, analytes), BulkWrite.Part.insert(RECORD, records),
-                BulkWrite.Part.update(BATCH, processed)));
-        BulkWrite.write(connection, audit.drain());
+        List<BulkWrite.Part> before = List.of(BulkWrite.Part.insert(NEW_BATCH, newBatches),
+                BulkWrite.Part.insert(PAYLOAD, payloads), BulkWrite.Part.insert(SCREEN, screens));
+        List<BulkWrite.Part> after = List.of(BulkWrite.Part.insert(RECORD, records),
+                BulkWrite.Part.update(BATCH, processed));
+        BulkWrite.Part results = BulkWrite.Part.insert(ANALYTE, analytes);
+        List<BulkWrite.Part> all = Stream.of(before, List.of(results), after).flatMap(List::stream).toList();
+        if (BulkWrite.partByPart(connection, all)) {
+            BulkWrite.eachPart(connection, Stream.concat(before.stream(), after.stream()).toList());
+            BulkWrite.write(connection, audit.drain());
+            BulkRows.Streaming copy = ANALYTE.stream(connection, analytes);
+            if (goOn) {
+                streaming = Optional.of(copy);
+            } else {
+                copy.end();
+            }
+        } else {
+            BulkWrite.write(connection, all);
+            BulkWrite.write(connection, audit.drain());
+        }
         screens.clear();
         analytes.clear();
         records.clear();
         processed.clear();
         held.clear();
+    }
+
+    /** Waits for the end of a write left running ({@link #writeAndGoOn}) and throws its failure, if any. */
+    void settle() throws SQLException {
+        if (streaming.isPresent()) {
+            BulkRows.Streaming copy = streaming.get();
+            streaming = Optional.empty();
+            copy.end();
+        }
+    }
+
+    /** Abandons a write left running, after a failure, so that the transaction can roll back. */
+    void abandon() throws SQLException {
+        if (streaming.isPresent()) {
+            BulkRows.Streaming copy = streaming.get();
+            streaming = Optional.empty();
+            copy.cancel();
+        }
     }
 
     /**

@@ -130,21 +130,28 @@ public final class BulkRows {
     public record Null(int sqlType) {
     }
 
+    /** Writes the rows: {@code COPY} on PostgreSQL, a JDBC batch of inserts elsewhere. */
     public void write(Connection connection, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        check(rows);
-        if (connection.isWrapperFor(PGConnection.class)) {
-            copy(connection.unwrap(PGConnection.class), rows);
-        } else {
-            insert(connection, rows);
-        }
+        stream(connection, rows).end();
     }
 
-    private void copy(PGConnection connection, List<Object[]> rows) throws SQLException {
-        CopyIn copy = connection.getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", columns)
-                + ") FROM STDIN (FORMAT binary)");
+    /**
+     * Sends the rows and leaves the statement to PostgreSQL: its {@code COPY} has every row and is flushed, and goes
+     * on while the caller does other work; {@link Streaming#end()} waits for its end and reports its failure. The
+     * connection can run nothing else until then. On other databases the rows are written before this returns.
+     */
+    public Streaming stream(Connection connection, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return Streaming.DONE;
+        }
+        check(rows);
+        if (!connection.isWrapperFor(PGConnection.class)) {
+            insert(connection, rows);
+            return Streaming.DONE;
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
+                + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)");
+        Streaming streaming = new Streaming(copy);
         try {
             PgBinaryRows data = new PgBinaryRows();
             for (Object[] row : rows) {
@@ -155,9 +162,37 @@ public final class BulkRows {
             }
             data.end();
             send(copy, data);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
+            copy.flushCopy();
+            return streaming;
+        } catch (SQLException | RuntimeException e) {
+            streaming.cancel();
+            throw e;
+        }
+    }
+
+    /** A {@code COPY} whose rows are all sent ({@link #stream}), still running on the server. */
+    public static final class Streaming {
+        static final Streaming DONE = new Streaming(null);
+        private final CopyIn copy;
+
+        private Streaming(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        /** Waits for the statement's end; throws its failure. */
+        public void end() throws SQLException {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.endCopy();
+                } finally {
+                    cancel();
+                }
+            }
+        }
+
+        /** Abandons the statement, if it still runs, so that the connection can roll back. */
+        public void cancel() throws SQLException {
+            if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
             }
         }

@@ -61,11 +61,24 @@ public final class BulkWrite {
 
     /** Writes every part's rows, in order. */
     public static void write(Connection connection, List<Part> parts) throws SQLException {
-        int rows = parts.stream().mapToInt(Part::size).sum();
-        if (rows > 0 && rows <= ONE_STATEMENT_ROWS && connection.isWrapperFor(PGConnection.class)) {
+        if (!partByPart(connection, parts)) {
             oneStatement(connection, parts);
             return;
         }
+        eachPart(connection, parts);
+    }
+
+    /**
+     * Whether {@link #write} takes the parts one by one ({@code COPY} per table of new rows on PostgreSQL) rather
+     * than in one statement.
+     */
+    public static boolean partByPart(Connection connection, List<Part> parts) throws SQLException {
+        int rows = parts.stream().mapToInt(Part::size).sum();
+        return rows == 0 || rows > ONE_STATEMENT_ROWS || !connection.isWrapperFor(PGConnection.class);
+    }
+
+    /** Writes the parts one by one, in order, whatever their number of rows. */
+    public static void eachPart(Connection connection, List<Part> parts) throws SQLException {
         for (Part p : parts) {
             if (p.update) {
                 p.table.update(connection, p.rows);

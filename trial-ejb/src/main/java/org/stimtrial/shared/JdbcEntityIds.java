@@ -36,9 +36,18 @@ public final class JdbcEntityIds {
         }
     }
 
+    /** Whether the next {@code count} keys are drawn already, so that neither {@link #reserve} nor {@link #next} query. */
+    public boolean hasReserved(int count) {
+        return available() >= count;
+    }
+
+    private long available() {
+        return (end - next) + (long) blockEnds.size() * BLOCK;
+    }
+
     /** Makes sure that the next {@code count} keys are drawn already, with one statement. */
     public void reserve(int count) throws SQLException {
-        long available = (end - next) + (long) blockEnds.size() * BLOCK;
+        long available = available();
         if (available >= count) {
             return;
         }
@@ -51,7 +60,7 @@ public final class JdbcEntityIds {
                 }
             }
         }
-        if ((end - next) + (long) blockEnds.size() * BLOCK < count) {
+        if (available() < count) {
             throw new IllegalStateException("entity_seq handed out fewer blocks than asked for");
         }
     }

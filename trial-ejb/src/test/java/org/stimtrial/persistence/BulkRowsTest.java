@@ -152,6 +152,40 @@ class BulkRowsTest {
         roundTrip(pg, BulkWrite.ONE_STATEMENT_ROWS, BulkRowsTest::together);
     }
 
+    /**
+     * A streamed {@code COPY} ({@link BulkRows#stream}) has written its rows once it has ended; one that fails (a key
+     * already written) throws when it ends, or as it is sent if the server has refused it by then; one abandoned
+     * leaves the connection free to roll back, and to write again.
+     */
+    @Test
+    void aStreamedCopyEndsLaterAndThrowsItsFailureThenAndAnAbandonedOneLeavesTheConnectionFree() throws Exception {
+        DataSource pg = TestDatabases.postgres("bulk");
+        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
+            createTables(s);
+            c.setAutoCommit(false);
+            BulkRows.Streaming copy = TABLE.stream(c, rows(3_000));
+            copy.end();
+            assertEquals(3_000, count(s));
+            copy.end();
+            assertThrows(SQLException.class, () -> TABLE.stream(c, rows(2)).end());
+            c.rollback();
+            assertEquals(0, count(s));
+            TABLE.stream(c, rows(10)).cancel();
+            c.rollback();
+            assertEquals(0, count(s));
+            TABLE.write(c, rows(10));
+            c.commit();
+            assertEquals(10, count(s));
+        }
+    }
+
+    private static long count(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bulk_probe")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void aChildWithoutItsParentFailsTheWholeStatementAndWritesNothing() throws Exception {
         DataSource pg = TestDatabases.postgres("bulk");
@@ -163,10 +197,7 @@ class BulkRowsTest {
             assertThrows(SQLException.class, () -> BulkWrite.write(c, List.of(BulkWrite.Part.insert(TABLE, rows),
                     BulkWrite.Part.insert(CHILD, orphan))));
             c.rollback();
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bulk_probe")) {
-                rs.next();
-                assertEquals(0, rs.getLong(1));
-            }
+            assertEquals(0, count(s));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,7 @@ abstract class ImportContract {
     private VisitService visits;
     private UrineScreenService screens;
     private AuditService audit;
+    private SubjectService subjects;
 
     abstract DataSource dataSource() throws Exception;
 
@@ -87,7 +89,7 @@ abstract class ImportContract {
         visits = fixture.visits();
         screens = fixture.screens();
         audit = fixture.audit();
-        SubjectService subjects = fixture.subjects();
+        subjects = fixture.subjects();
         for (String number : List.of("S01-0701", "S01-0702", "S01-0703", "S01-0704", "S01-0705", "S01-0706",
                 "S01-0707", "S01-0708", "S01-0709", "S02-0701")) {
             String site = number.substring(0, 3);
@@ -225,6 +227,73 @@ abstract class ImportContract {
         return audit.subjectTrail(STUDY, number).stream().filter(a -> a.entity().equals("UrineDrugScreen")
                 && a.entityId().equals(Long.toString(screenId))).map(a -> Arrays.asList(a.action(), a.field(),
                         a.oldValue(), a.newValue(), a.reason())).toList();
+    }
+
+    /**
+     * A file of more records than one write holds ({@code BulkApply.WRITE_EVERY}, 500) lands whole: on PostgreSQL
+     * each write but the last leaves its analyte results to the server while the next records are read, and a record
+     * after the first write goes through the data-entry services (a specimen entered by hand, with another result
+     * in the file), which must wait for that write first. Two specimens a week at weeks 1-12 of 42 participants.
+     */
+    @Test
+    void aFileLongerThanOneWriteLandsWholeWithOneAuditRecordPerSpecimen() throws Exception {
+        int weeks = 12;
+        List<String> numbers = new ArrayList<>();
+        for (int p = 0; p < 42; p++) {
+            String number = String.format(Locale.ROOT, "S01-08%02d", p);
+            numbers.add(number);
+            db.tx(() -> {
+                subjects.screen(STUDY, new ScreeningEntry(number, "S01", Sex.F, 1990, TODAY.minusDays(110)),
+                        COORDINATOR);
+                for (int w = 1; w <= weeks; w++) {
+                    visits.recordVisit(STUDY, number, String.format(Locale.ROOT, "W%02d", w), new VisitEntry(
+                            VisitStatus.DONE, TODAY.minusDays(100 - 7L * w)), null, null, COORDINATOR);
+                }
+                return null;
+            });
+        }
+        UrineScreenEntry byHand = new UrineScreenEntry("SP-L-HAND", OffsetDateTime.parse("2026-06-16T09:30:00Z"),
+                SpecimenSource.SITE_POC, SpecimenValidity.VALID, List.of("19343-3", "19554-5").stream().map(loinc ->
+                        new AnalyteEntry(Analyte.byLoinc(loinc).orElseThrow(), QualitativeResult.NEGATIVE,
+                                Optional.of(new BigDecimal("500")))).toList());
+        db.tx(() -> screens.addScreen(STUDY, numbers.get(0), "W01", byHand, COORDINATOR));
+        StringBuilder text = new StringBuilder(URINE_HEADER);
+        int records = 1_001;
+        for (int i = 0; i < records; i++) {
+            int slot = i + 2;
+            text.append(i == 600 ? urine(numbers.get(0), "W01", "SP-L-HAND", "POSITIVE")
+                    : i == 800 ? urine("S02-0701", "W01", "SP-L-" + i, "NEGATIVE")
+                    : urine(numbers.get(slot / (2 * weeks)), String.format(Locale.ROOT, "W%02d",
+                            1 + slot % (2 * weeks) / 2), "SP-L-" + i, "NEGATIVE"));
+        }
+        long lastSeq = count("SELECT COALESCE(MAX(seq), 0) FROM audit_record");
+        BatchView batch = deliver("long.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), text.toString());
+
+        assertEquals(new Reconciliation(records, records - 2, 1, 0, 1), batch.reconciliation());
+        List<RecordView> stored = imports.records(STUDY, batch.id());
+        assertEquals(records, stored.size());
+        assertEquals(RecordStatus.CONFLICT, stored.get(600).status());
+        assertEquals(RecordStatus.QUARANTINED, stored.get(800).status());
+        assertEquals(records - 1L, count("SELECT COUNT(*) FROM urine_drug_screen WHERE specimen_id LIKE 'SP-L-%'"),
+                "every accepted specimen and the one entered by hand");
+        assertEquals(2L * (records - 1), count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
+                + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'SP-L-%'"));
+        assertEquals(records - 2L, count("SELECT COUNT(DISTINCT entity_id) FROM audit_record WHERE seq > " + lastSeq
+                + " AND entity_type = 'UrineDrugScreen' AND action = 'INSERT'"), "one insert audited per specimen");
+        assertEquals(List.of("NEGATIVE NEGATIVE"), screens.screens(STUDY, numbers.get(0), "W01").stream()
+                .filter(v -> v.specimenId().equals("SP-L-HAND")).map(v -> v.results().get(0).result() + " "
+                        + v.results().get(1).result()).toList(), "the values entered by hand are kept");
+        try (Connection c = db.dataSource().getConnection()) {
+            assertTrue(new AuditChainVerifier().verify(c).isIntact());
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
