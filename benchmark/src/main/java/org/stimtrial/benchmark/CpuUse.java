@@ -2,24 +2,31 @@ package org.stimtrial.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where a measured run's processor time went, to tell a run limited by the machine's cores from one that waits: the
  * machine's busy time from Linux's {@code /proc/stat} (all processes, PostgreSQL's included), this JVM's own from
  * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}, and the JIT compilers' from
  * {@link java.lang.management.CompilationMXBean}. On a system without {@code /proc/stat} the machine's share is
- * reported as unknown. Time the host took from this virtual machine (steal) is left out of both.
+ * reported as unknown. PostgreSQL's own processes (the embedded server's, by their name in {@code /proc/<pid>/stat})
+ * are summed too, and the busiest of them, the connection that does the import, is named on its own: its time is the
+ * server's work on the critical path, less noisy than the wall-clock time. Time the host took from this virtual machine (steal) is left out of both.
  */
 record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long jitMillis, long gcMillis,
-              long wallNanos) {
+              long wallNanos, Map<Long, Long> postgresTicks) {
+    /** Linux's clock ticks a second in {@code /proc/<pid>/stat} (USER_HZ, 100 on every common kernel build). */
+    private static final double TICKS_PER_SECOND = 100;
 
     static CpuUse now() {
         long[] ticks = machineTicks();
         return new CpuUse(ticks[0], ticks[1], jvmCpuNanos(), ManagementFactory.getCompilationMXBean()
-                .getTotalCompilationTime(), gcTotalMillis(), System.nanoTime());
+                .getTotalCompilationTime(), gcTotalMillis(), System.nanoTime(), readPostgresTicks());
     }
 
     /** The processor time since {@code before}, in core-seconds and as a share of the machine's cores. */
@@ -35,9 +42,46 @@ record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long j
                 100.0 * (after.machineBusyTicks - before.machineBusyTicks) / all, cores,
                 wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all,
                 wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all - jvm);
+        long pgAll = 0;
+        long pgBusiest = 0;
+        for (Map.Entry<Long, Long> p : after.postgresTicks.entrySet()) {
+            long used = p.getValue() - before.postgresTicks.getOrDefault(p.getKey(), 0L);
+            pgAll += used;
+            pgBusiest = Math.max(pgBusiest, used);
+        }
+        String postgres = after.postgresTicks.isEmpty() ? "" : String.format(Locale.ROOT, "; PostgreSQL's processes"
+                + " %.2f core-s, the busiest (the importing connection's) %.2f", pgAll / TICKS_PER_SECOND,
+                pgBusiest / TICKS_PER_SECOND);
         return String.format(Locale.ROOT, "%s; this JVM %.2f core-s; JIT compilers compiling %.2f s (summed over their"
-                + " threads); garbage collector pauses %.2f s", machine, jvm, jit,
-                (after.gcMillis - before.gcMillis) / 1e3);
+                + " threads); garbage collector pauses %.2f s%s", machine, jvm, jit,
+                (after.gcMillis - before.gcMillis) / 1e3, postgres);
+    }
+
+    /**
+     * Each PostgreSQL process's processor ticks so far (user and system, from {@code /proc/<pid>/stat}), by process
+     * id; empty where {@code /proc} cannot be read.
+     */
+    private static Map<Long, Long> readPostgresTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    if (open >= 0 && close > open && stat.substring(open + 1, close).equals("postgres")) {
+                        String[] f = stat.substring(close + 2).split(" ");
+                        ticks.put(Long.parseLong(process.getFileName().toString()),
+                                Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while it was being read: it is left out
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return ticks;
     }
 
     /** Busy and all ticks of the machine's cores so far; zeros where {@code /proc/stat} cannot be read. */

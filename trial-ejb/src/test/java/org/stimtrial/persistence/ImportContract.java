@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import jakarta.persistence.PersistenceException;
@@ -362,6 +363,8 @@ abstract class ImportContract {
         assertTrue(records.get(4).reason().contains("has 6 values; the header has 10"), records.get(4).reason());
         assertTrue(records.get(5).reason().contains("not a participant of site S01"), records.get(5).reason());
 
+        assertTrue(imports.quarantine(STUDY).stream().map(RecordView::id).toList().containsAll(records.subList(1, 6)
+                .stream().map(RecordView::id).toList()), "the quarantine list shows the quarantined records");
         RecordView unknown = records.get(2);
         assertThrows(ValidationFailedException.class, () -> db.tx(() -> imports.correct(STUDY, unknown.id(),
                 "S01,S01-0998,W01,SP-Y,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500", DATA_MANAGER)));
@@ -415,6 +418,104 @@ abstract class ImportContract {
         assertEquals(1, b.reconciliation().received());
         assertEquals("SP\nNL", screens.screens(STUDY, "S01-0702", "BL").stream().filter(s -> s.specimenId()
                 .startsWith("SP\n")).findFirst().orElseThrow().specimenId());
+    }
+
+    /**
+     * The database itself keeps every urine drug screen with its visit and every import record with its batch (H2 by
+     * the declared foreign keys, PostgreSQL by the statement-level checks of migration V11), whoever writes to it.
+     */
+    @Test
+    void noScreenOrImportRecordOutlivesOrLacksItsParent() throws Exception {
+        BatchView batch = deliver("parents.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"),
+                URINE_HEADER + urine("S01-0707", "BL", "SP-7070", "NEGATIVE"));
+        long screen = screens.screens(STUDY, "S01-0707", "BL").get(0).id();
+        long visit = number("SELECT visit_id FROM urine_drug_screen WHERE id = " + screen);
+        long screensBefore = db.count("urine_drug_screen");
+        long recordsBefore = db.count("import_record");
+        String payload = "DELETE FROM import_payload WHERE batch_id = " + batch.id();
+        assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO urine_drug_screen (id, visit_id,"
+                + " specimen_id, collected_at, source, specimen_validity, version) VALUES (990000011, 990000012,"
+                + " 'SP-NONE', CURRENT_TIMESTAMP, 'SITE_POC', 'VALID', 1)"), "no visit");
+        assertThrows(IllegalStateException.class, () -> db.sql("UPDATE urine_drug_screen SET visit_id = 990000012"
+                + " WHERE id = " + screen), "moved to no visit");
+        assertThrows(IllegalStateException.class, () -> db.sql("DELETE FROM visit WHERE id = " + visit),
+                "a visit with a screen");
+        assertThrows(IllegalStateException.class, () -> db.sql("UPDATE visit SET id = 990000013 WHERE id = "
+                + visit), "a visit's id under its screen");
+        assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO import_record (id, batch_id, record_no,"
+                + " raw, status) VALUES (990000014, 990000015, 1, 'x', 'ACCEPTED')"), "no batch");
+        assertThrows(IllegalStateException.class, () -> db.sql("UPDATE import_record SET batch_id = 990000015 WHERE"
+                + " batch_id = " + batch.id()), "moved to no batch");
+        assertThrows(SQLException.class, () -> inOneTransaction(payload, "DELETE FROM import_batch WHERE id = "
+                + batch.id()), "a batch with records");
+        assertThrows(SQLException.class, () -> inOneTransaction(payload, "UPDATE import_batch SET id = 990000016"
+                + " WHERE id = " + batch.id()), "a batch's id under its records");
+        assertEquals(1, db.sql("UPDATE urine_drug_screen SET specimen_validity = specimen_validity WHERE id = "
+                + screen), "a screen that keeps its visit can still be written");
+        assertEquals(1, db.sql("UPDATE visit SET status = status WHERE id = " + visit), "so can its visit");
+        assertEquals(1, db.sql("UPDATE import_record SET status = status WHERE batch_id = " + batch.id()));
+
+        assertEquals(screensBefore, db.count("urine_drug_screen"));
+        assertEquals(recordsBefore, db.count("import_record"));
+        assertEquals(1, db.count("import_payload WHERE batch_id = " + batch.id()));
+    }
+
+    /**
+     * On PostgreSQL a visit without screens that another transaction is giving one cannot be deleted before that
+     * transaction ends: the statement-level check of V11 locks the visit as the foreign key did. (H2's declared key
+     * does not lock the visit, and its delete goes through.)
+     */
+    @Test
+    void aVisitBeingGivenAScreenCannotBeDeletedMeanwhile() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "PostgreSQL's check only");
+        }
+        db.tx(() -> subjects.screen(STUDY, new ScreeningEntry("S01-0710", "S01", Sex.F, 1985, TODAY.minusDays(40)),
+                COORDINATOR));
+        db.tx(() -> visits.recordVisit(STUDY, "S01-0710", "BL", new VisitEntry(VisitStatus.DONE,
+                TODAY.minusDays(21)), null, null, COORDINATOR));
+        long otherVisit = number("SELECT v.id FROM visit v JOIN subject s ON s.id = v.subject_id JOIN"
+                + " visit_definition d ON d.id = v.visit_definition_id WHERE s.screening_number = 'S01-0710'"
+                + " AND d.code = 'BL'");
+        try (Connection giver = db.dataSource().getConnection();
+             Connection remover = db.dataSource().getConnection()) {
+            giver.setAutoCommit(false);
+            remover.setAutoCommit(false);
+            try (Statement s = giver.createStatement()) {
+                s.executeUpdate("INSERT INTO urine_drug_screen (id, visit_id, specimen_id, collected_at, source,"
+                        + " specimen_validity, version) VALUES (990000017, " + otherVisit + ", 'SP-GIVEN',"
+                        + " CURRENT_TIMESTAMP, 'SITE_POC', 'VALID', 1)");
+            }
+            shortLockTimeout(remover);
+            try (Statement s = remover.createStatement()) {
+                SQLException waited = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM visit"
+                        + " WHERE id = " + otherVisit), "the visit is being given a screen");
+                assertTrue(waited.getMessage().toLowerCase(Locale.ROOT).contains("timeout"), waited.getMessage());
+            } finally {
+                remover.rollback();
+                giver.rollback();
+            }
+        }
+        assertEquals(1, db.count("visit WHERE id = " + otherVisit));
+        assertEquals(0, db.count("urine_drug_screen WHERE visit_id = " + otherVisit));
+    }
+
+    private long number(String query) {
+        return ((Number) db.tx(() -> db.em().createNativeQuery(query).getSingleResult())).longValue();
+    }
+
+    /** Runs the statements in one transaction and rolls it back, or throws the first statement's failure. */
+    private void inOneTransaction(String... statements) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String statement : statements) {
+                    s.executeUpdate(statement);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     private void assertRejected(String text, String reason) {
