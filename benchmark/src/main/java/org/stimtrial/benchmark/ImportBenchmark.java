@@ -64,6 +64,11 @@ public final class ImportBenchmark {
      * 500 records is compiled by C2 only once its loops have run long enough, which shorter files did not do.
      */
     private static final int MAX_CSV_WARM_UP_FILES = 3;
+    /**
+     * Set to {@code false} to send the measured CSV file to a server that has not written a checkpoint since it
+     * started ({@link BenchmarkDatabase#checkpoint}); by default one is written after the warm-up files.
+     */
+    static final String CHECKPOINT_PROPERTY = "benchmark.csv.checkpoint";
     /** How long the JIT compilers must stay idle after a CSV warm-up file, and the longest wait for that. */
     private static final Duration QUIET_COMPILERS = Duration.ofMillis(500);
     private static final Duration MAX_QUIET_WAIT = Duration.ofSeconds(30);
@@ -270,6 +275,9 @@ public final class ImportBenchmark {
             if (share < SETTLED_COMPILATION_SHARE) {
                 break;
             }
+        }
+        if (Boolean.parseBoolean(System.getProperty(CHECKPOINT_PROPERTY, "true"))) {
+            db.checkpoint();
         }
         db.statements().ifPresent(PgStatements::reset);
         CsvRun run = send(measured);
