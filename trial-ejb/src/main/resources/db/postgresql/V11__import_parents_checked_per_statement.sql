@@ -7,10 +7,8 @@
 -- statement-level check, with the guarantees of V8:
 --   * every parent that the rows a statement inserted or updated name must exist; it is locked FOR KEY SHARE, as
 --     the foreign key locks it, so no other transaction can delete it or change its id before this one ends (a
---     parent deleted meanwhile is not found, and the statement fails). A parent whose row version this transaction
---     wrote itself (age(xmin) = 0: a specimen inserted by the same file) is not locked: no other transaction can
---     change or delete it before this one ends, and this one cannot without the parent-side check below. Each
---     parent is looked up and locked once per statement, however many rows name it;
+--     parent deleted meanwhile is not found, and the statement fails). Each parent is looked up and locked once
+--     per statement, however many rows name it;
 --   * a parent that rows still name cannot be deleted, cannot change its id and cannot be truncated (checked after
 --     the statement, when a concurrent insert of children has committed or released its lock).
 -- Both are checked at READ COMMITTED, the isolation the application runs at. Violations raise SQLSTATE 23503
@@ -35,15 +33,12 @@ DECLARE
     child_column CONSTANT TEXT := TG_ARGV[0];
     parent_table CONSTANT TEXT := TG_ARGV[1];
     named BIGINT;
-    own BIGINT;
-    locked BIGINT;
+    found BIGINT;
 BEGIN
     EXECUTE format('SELECT count(DISTINCT %I) FROM written', child_column) INTO named;
-    EXECUTE format('SELECT count(*) FROM %I p WHERE p.id IN (SELECT %I FROM written) AND age(p.xmin) = 0',
-        parent_table, child_column) INTO own;
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %I p WHERE p.id IN (SELECT %I FROM written)'
-        ' AND age(p.xmin) <> 0 FOR KEY SHARE OF p) l', parent_table, child_column) INTO locked;
-    IF own + locked <> named THEN
+        ' FOR KEY SHARE OF p) l', parent_table, child_column) INTO found;
+    IF found <> named THEN
         RAISE EXCEPTION 'a row of % names a row of % that does not exist', TG_TABLE_NAME, parent_table
             USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME;
     END IF;

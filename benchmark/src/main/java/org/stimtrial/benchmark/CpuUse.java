@@ -15,8 +15,8 @@ import java.util.Map;
  * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}, and the JIT compilers' from
  * {@link java.lang.management.CompilationMXBean}. On a system without {@code /proc/stat} the machine's share is
  * reported as unknown. PostgreSQL's own processes (the embedded server's, by their name in {@code /proc/<pid>/stat})
- * are summed too, and the busiest of them, the connection that does the import, is named on its own: its time is the
- * server's work on the critical path, less noisy than the wall-clock time. Time the host took from this virtual machine (steal) is left out of both.
+ * are summed too, and the busiest of them is named on its own: for a CSV file that is the connection that does the
+ * import, whose time is the server's work on the critical path, less noisy than the wall-clock time. Time the host took from this virtual machine (steal) is left out of both.
  */
 record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long jitMillis, long gcMillis,
               long wallNanos, Map<Long, Long> postgresTicks) {
@@ -50,7 +50,7 @@ record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long j
             pgBusiest = Math.max(pgBusiest, used);
         }
         String postgres = after.postgresTicks.isEmpty() ? "" : String.format(Locale.ROOT, "; PostgreSQL's processes"
-                + " %.2f core-s, the busiest (the importing connection's) %.2f", pgAll / TICKS_PER_SECOND,
+                + " %.2f core-s, the busiest one %.2f", pgAll / TICKS_PER_SECOND,
                 pgBusiest / TICKS_PER_SECOND);
         return String.format(Locale.ROOT, "%s; this JVM %.2f core-s; JIT compilers compiling %.2f s (summed over their"
                 + " threads); garbage collector pauses %.2f s%s", machine, jvm, jit,
