@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 /**
  * Where PostgreSQL's time went during a measured part, statement by statement, from its {@code pg_stat_statements}
  * extension (shipped with the embedded binaries): the statements that took the most execution time, with their calls,
- * rows and time per call, the write-ahead log's records, bytes and flushes ({@code pg_stat_wal}), and the rows updated
- * per table, with those updated in place on their page ({@code pg_stat_user_tables}). Switched on with
+ * rows and time per call, the write-ahead log's records, bytes and full-page images ({@code pg_stat_wal}) and its
+ * writes and flushes ({@code pg_stat_io}, where PostgreSQL 18 counts them), and the rows updated per table, with those
+ * updated in place on their page ({@code pg_stat_user_tables}). Switched on with
  * {@code -Dbenchmark.pg.statements=true}, since keeping the statistics costs PostgreSQL a little time of its own.
  */
 final class PgStatements {
@@ -43,6 +44,7 @@ final class PgStatements {
     void reset() {
         run("SELECT pg_stat_statements_reset()");
         run("SELECT pg_stat_reset_shared('wal')");
+        run("SELECT pg_stat_reset_shared('io')");
         run("SELECT pg_stat_reset()");
     }
 
@@ -68,12 +70,14 @@ final class PgStatements {
                             shortened(rs.getString(4))));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT wal_records, wal_bytes, wal_write, wal_sync, wal_sync_time"
-                    + " FROM pg_stat_wal")) {
+            try (ResultSet rs = s.executeQuery("SELECT w.wal_records, w.wal_bytes, w.wal_fpi, io.writes, io.fsyncs"
+                    + " FROM pg_stat_wal w, (SELECT COALESCE(SUM(writes), 0) AS writes, COALESCE(SUM(fsyncs), 0)"
+                    + " AS fsyncs FROM pg_stat_io WHERE object = 'wal' AND context = 'normal') io")) {
                 rs.next();
-                lines.add(String.format(Locale.ROOT, "PostgreSQL write-ahead log: %.1f records and %.0f bytes per %s;"
-                        + " %d writes, %d flushes (%.3f per %s)", rs.getDouble(1) / per, rs.getDouble(2) / per, unit,
-                        rs.getLong(3), rs.getLong(4), rs.getDouble(4) / per, unit));
+                lines.add(String.format(Locale.ROOT, "PostgreSQL write-ahead log: %.1f records, %.0f bytes and %.2f"
+                        + " full-page images per %s; %d writes, %d flushes (%.3f per %s)", rs.getDouble(1) / per,
+                        rs.getDouble(2) / per, rs.getDouble(3) / per, unit, rs.getLong(4), rs.getLong(5),
+                        rs.getDouble(5) / per, unit));
             }
             List<String> updates = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables"
