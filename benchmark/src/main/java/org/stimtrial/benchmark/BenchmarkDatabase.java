@@ -42,6 +42,10 @@ final class BenchmarkDatabase implements AutoCloseable {
         for (String setting : System.getProperty("benchmark.pg.config", "").split(",")) {
             if (!setting.isBlank()) {
                 String[] kv = setting.split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("benchmark.pg.config: '" + setting.strip()
+                            + "' is not name=value (settings are separated by commas)");
+                }
                 builder.setServerConfig(kv[0].strip(), kv[1].strip());
             }
         }

@@ -14,9 +14,10 @@ import java.util.Map;
  * machine's busy time from Linux's {@code /proc/stat} (all processes, PostgreSQL's included), this JVM's own from
  * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}, and the JIT compilers' from
  * {@link java.lang.management.CompilationMXBean}. On a system without {@code /proc/stat} the machine's share is
- * reported as unknown. PostgreSQL's own processes (the embedded server's, by their name in {@code /proc/<pid>/stat})
- * are summed too, and the busiest of them is named on its own: for a CSV file that is the connection that does the
- * import, whose time is the server's work on the critical path, less noisy than the wall-clock time. Time the host took from this virtual machine (steal) is left out of both.
+ * reported as unknown. Time the host took from this virtual machine (steal) is left out of both. PostgreSQL's own
+ * processes (the embedded server's, by their name in {@code /proc/<pid>/stat}) are summed too, and the busiest of them
+ * is named on its own: for a CSV file that is the connection that does the import, whose time is the server's work on
+ * the critical path, less noisy than the wall-clock time.
  */
 record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long jitMillis, long gcMillis,
               long wallNanos, Map<Long, Long> postgresTicks) {

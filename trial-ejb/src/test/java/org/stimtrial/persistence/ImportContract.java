@@ -267,7 +267,7 @@ abstract class ImportContract {
                     : urine(numbers.get(slot / (2 * weeks)), String.format(Locale.ROOT, "W%02d",
                             1 + slot % (2 * weeks) / 2), "SP-L-" + i, "NEGATIVE"));
         }
-        long lastSeq = count("SELECT COALESCE(MAX(seq), 0) FROM audit_record");
+        long lastSeq = number("SELECT COALESCE(MAX(seq), 0) FROM audit_record");
         BatchView batch = deliver("long.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"), text.toString());
 
         assertEquals(new Reconciliation(records, records - 2, 1, 0, 1), batch.reconciliation());
@@ -275,11 +275,11 @@ abstract class ImportContract {
         assertEquals(records, stored.size());
         assertEquals(RecordStatus.CONFLICT, stored.get(600).status());
         assertEquals(RecordStatus.QUARANTINED, stored.get(800).status());
-        assertEquals(records - 1L, count("SELECT COUNT(*) FROM urine_drug_screen WHERE specimen_id LIKE 'SP-L-%'"),
+        assertEquals(records - 1L, number("SELECT COUNT(*) FROM urine_drug_screen WHERE specimen_id LIKE 'SP-L-%'"),
                 "every accepted specimen and the one entered by hand");
-        assertEquals(2L * (records - 1), count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
+        assertEquals(2L * (records - 1), number("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
                 + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'SP-L-%'"));
-        assertEquals(records - 2L, count("SELECT COUNT(DISTINCT entity_id) FROM audit_record WHERE seq > " + lastSeq
+        assertEquals(records - 2L, number("SELECT COUNT(DISTINCT entity_id) FROM audit_record WHERE seq > " + lastSeq
                 + " AND entity_type = 'UrineDrugScreen' AND action = 'INSERT'"), "one insert audited per specimen");
         assertEquals(List.of("NEGATIVE NEGATIVE"), screens.screens(STUDY, numbers.get(0), "W01").stream()
                 .filter(v -> v.specimenId().equals("SP-L-HAND")).map(v -> v.results().get(0).result() + " "
@@ -289,7 +289,8 @@ abstract class ImportContract {
         }
     }
 
-    private long count(String sql) throws SQLException {
+    /** The number that {@code sql} reads (a count, a greatest value, an id), read outside JPA. */
+    private long number(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery(sql)) {
             rs.next();
@@ -498,10 +499,6 @@ abstract class ImportContract {
         }
         assertEquals(1, db.count("visit WHERE id = " + otherVisit));
         assertEquals(0, db.count("urine_drug_screen WHERE visit_id = " + otherVisit));
-    }
-
-    private long number(String query) {
-        return ((Number) db.tx(() -> db.em().createNativeQuery(query).getSingleResult())).longValue();
     }
 
     /** Runs the statements in one transaction and rolls it back, or throws the first statement's failure. */
