@@ -51,7 +51,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         }
         if (PgStatements.wanted()) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("track_wal_io_timing", "on");
+                    .setServerConfig("track_wal_io_timing", "on").setServerConfig("wal_keep_size", "8GB");
         }
         server = builder.start();
         dataSource = server.getPostgresDatabase();

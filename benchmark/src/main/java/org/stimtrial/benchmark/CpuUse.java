@@ -14,19 +14,20 @@ import java.util.Map;
  * machine's busy time from Linux's {@code /proc/stat} (all processes, PostgreSQL's included), this JVM's own from
  * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}, and the JIT compilers' from
  * {@link java.lang.management.CompilationMXBean}. On a system without {@code /proc/stat} the machine's share is
- * reported as unknown. Time the host took from this virtual machine (steal) is left out of both. PostgreSQL's own
+ * reported as unknown. Time the host took from this virtual machine (steal) is left out of both, and reported on its
+ * own as a share of the cores' time: a run whose cores were taken by the host is slower for no fault of its own. PostgreSQL's own
  * processes (the embedded server's, by their name in {@code /proc/<pid>/stat}) are summed too, and the busiest of them
  * is named on its own: for a CSV file that is the connection that does the import, whose time is the server's work on
  * the critical path, less noisy than the wall-clock time.
  */
-record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long jitMillis, long gcMillis,
+record CpuUse(long machineBusyTicks, long machineAllTicks, long stolenTicks, long jvmNanos, long jitMillis, long gcMillis,
               long wallNanos, Map<Long, Long> postgresTicks) {
     /** Linux's clock ticks a second in {@code /proc/<pid>/stat} (USER_HZ, 100 on every common kernel build). */
     private static final double TICKS_PER_SECOND = 100;
 
     static CpuUse now() {
         long[] ticks = machineTicks();
-        return new CpuUse(ticks[0], ticks[1], jvmCpuNanos(), ManagementFactory.getCompilationMXBean()
+        return new CpuUse(ticks[0], ticks[1], ticks[2], jvmCpuNanos(), ManagementFactory.getCompilationMXBean()
                 .getTotalCompilationTime(), gcTotalMillis(), System.nanoTime(), readPostgresTicks());
     }
 
@@ -38,11 +39,13 @@ record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long j
         double jvm = (after.jvmNanos - before.jvmNanos) / 1e9;
         double jit = (after.jitMillis - before.jitMillis) / 1e3;
         long all = after.machineAllTicks - before.machineAllTicks;
+        long stolen = after.stolenTicks - before.stolenTicks;
         String machine = all <= 0 ? "machine busy: unknown" : String.format(Locale.ROOT,
-                "machine busy %.0f%% of %d cores (%.2f core-s, of which outside this JVM %.2f)",
-                100.0 * (after.machineBusyTicks - before.machineBusyTicks) / all, cores,
+                "machine busy %.0f%% of %d cores (%.2f core-s, of which outside this JVM %.2f); taken by the host"
+                + " %.0f%%", 100.0 * (after.machineBusyTicks - before.machineBusyTicks) / all, cores,
                 wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all,
-                wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all - jvm);
+                wall * cores * (after.machineBusyTicks - before.machineBusyTicks) / all - jvm,
+                100.0 * stolen / (all + stolen));
         long pgAll = 0;
         long pgBusiest = 0;
         for (Map.Entry<Long, Long> p : after.postgresTicks.entrySet()) {
@@ -85,7 +88,10 @@ record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long j
         return ticks;
     }
 
-    /** Busy and all ticks of the machine's cores so far; zeros where {@code /proc/stat} cannot be read. */
+    /**
+     * Busy, all (steal left out) and stolen ticks of the machine's cores so far; zeros where {@code /proc/stat} cannot
+     * be read.
+     */
     private static long[] machineTicks() {
         try {
             String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
@@ -99,9 +105,10 @@ record CpuUse(long machineBusyTicks, long machineAllTicks, long jvmNanos, long j
                     idle += v;
                 }
             }
-            return new long[] {all - idle, all};
+            long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+            return new long[] {all - idle, all, steal};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[] {0, 0, 0};
         }
     }
 

@@ -42,8 +42,9 @@ import org.stimtrial.visit.VisitStatus;
  * The import benchmark, on an embedded PostgreSQL: (1) HL7 ORU^R01 messages sent over MLLP by several clients, each
  * waiting for its ACK, through the real route and pipeline (stored, parsed, applied with audit records, committed,
  * acknowledged); the results come visit by visit across the participants, as a laboratory's daily results do (one
- * participant's specimens of 12 weeks do not arrive one after another); (2) one urine-screen CSV file of 100,000 rows
- * through the pipeline, after warm-up files of the same size until the JIT compilers settle. Each part ends with the
+ * participant's specimens of 12 weeks do not arrive one after another); (2) urine-screen CSV files of 100,000 rows
+ * through the pipeline, after warm-up files of the same size until the JIT compilers settle: five measured files by
+ * default ({@value #CSV_FILES_PROPERTY}), whose median rate is held against the goal. Each part ends with the
  * counts in the database, which must equal what was sent, and a second delivery of what was sent, which must add
  * nothing. Arguments: messages (0 runs the CSV part alone), clients, rows (0 runs the HL7 part alone).
  */
@@ -70,10 +71,17 @@ public final class ImportBenchmark {
      */
     private static final int MAX_CSV_WARM_UP_FILES = 3;
     /**
-     * Set to {@code false} to send the measured CSV file to a server that has not written a checkpoint since it
-     * started ({@link BenchmarkDatabase#checkpoint}); by default one is written after the warm-up files.
+     * Set to {@code false} to send the measured CSV files to a server that has not written a checkpoint since it
+     * started ({@link BenchmarkDatabase#checkpoint}); by default one is written before each measured file.
      */
     static final String CHECKPOINT_PROPERTY = "benchmark.csv.checkpoint";
+    /**
+     * The number of measured CSV files, each with participants of its own, after the warm-up: one file's rate varied
+     * by a fifth from run to run on this virtual machine, so the goal is judged on the median of several.
+     */
+    static final String CSV_FILES_PROPERTY = "benchmark.csv.files";
+    private static final int DEFAULT_CSV_FILES = 5;
+    private static final double CSV_GOAL = 50_000;
     /** How long the JIT compilers must stay idle after a CSV warm-up file, and the longest wait for that. */
     private static final Duration QUIET_COMPILERS = Duration.ofMillis(500);
     private static final Duration MAX_QUIET_WAIT = Duration.ofSeconds(30);
@@ -253,21 +261,73 @@ public final class ImportBenchmark {
     }
 
     private boolean csv(int rows) throws InterruptedException {
+        int measuredFiles = Integer.getInteger(CSV_FILES_PROPERTY, DEFAULT_CSV_FILES);
+        if (measuredFiles < 1) {
+            throw new IllegalArgumentException("-D" + CSV_FILES_PROPERTY + " must be at least 1, not "
+                    + measuredFiles);
+        }
         int perParticipant = WEEKS * SCREENS_PER_WEEK * Analyte.values().length;
-        int warmUpParticipants = (rows + perParticipant - 1) / perParticipant;
+        int fileParticipants = (rows + perParticipant - 1) / perParticipant;
         long started = System.nanoTime();
-        List<String> warmUpNumbers = participants("V", warmUpParticipants * MAX_CSV_WARM_UP_FILES);
-        List<String> numbers = participants("C", (rows + perParticipant - 1) / perParticipant);
+        List<String> warmUpNumbers = participants("V", fileParticipants * MAX_CSV_WARM_UP_FILES);
+        List<String> numbers = participants("C", fileParticipants * measuredFiles);
         System.out.printf(Locale.ROOT, "CSV set-up: %d participants in %.1f s%n", warmUpNumbers.size()
                 + numbers.size(), (System.nanoTime() - started) / 1e9);
         List<CsvFile> warmUpFiles = new ArrayList<>();
         for (int file = 1; file <= MAX_CSV_WARM_UP_FILES; file++) {
-            warmUpFiles.add(csvFile(warmUpNumbers.subList((file - 1) * warmUpParticipants,
-                    file * warmUpParticipants), "V" + file + "-", rows));
+            warmUpFiles.add(csvFile(warmUpNumbers.subList((file - 1) * fileParticipants,
+                    file * fileParticipants), "V" + file + "-", rows));
         }
-        CsvFile measured = csvFile(numbers, "C-", rows);
-        for (int file = 1; file <= MAX_CSV_WARM_UP_FILES; file++) {
-            CsvRun warm = send(warmUpFiles.get(file - 1));
+        List<CsvFile> measured = new ArrayList<>();
+        for (int file = 1; file <= measuredFiles; file++) {
+            measured.add(csvFile(numbers.subList((file - 1) * fileParticipants, file * fileParticipants),
+                    measuredPrefix(file), rows));
+        }
+        if (!warmUp(warmUpFiles, rows)) {
+            return false;
+        }
+        db.statements().ifPresent(PgStatements::reset);
+        List<CsvRun> runs = new ArrayList<>();
+        for (int file = 1; file <= measuredFiles; file++) {
+            if (Boolean.parseBoolean(System.getProperty(CHECKPOINT_PROPERTY, "true"))) {
+                db.checkpoint();
+            }
+            CsvRun run = send(measured.get(file - 1));
+            runs.add(run);
+            System.out.printf(Locale.ROOT, "CSV into PostgreSQL, file %d of %d: %d rows (%.1f MB, %d specimens):"
+                    + " stored in %.2f s, applied in %.2f s, total %.2f s = %.0f rows/s; JIT compilers busy %.0f%%"
+                    + " of the time%n", file, measuredFiles, rows, run.content().length / 1e6, run.specimens(),
+                    run.storedSeconds(), run.seconds() - run.storedSeconds(), run.seconds(), rows / run.seconds(),
+                    100 * run.compilingSeconds() / run.seconds());
+            System.out.println("CSV processor time, file " + file + ": " + run.cpuUse());
+        }
+        double[] rates = runs.stream().mapToDouble(r -> rows / r.seconds()).sorted().toArray();
+        double median = rates.length % 2 == 1 ? rates[rates.length / 2]
+                : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
+        System.out.printf(Locale.ROOT, "CSV into PostgreSQL: median %.0f rows/s of %d files of %d rows (min %.0f,"
+                + " max %.0f); goal >= 50000: %s (judged on the median)%n", median, rates.length, rows, rates[0],
+                rates[rates.length - 1], median >= CSV_GOAL ? "met" : "NOT met");
+        db.statements().ifPresent(st -> System.out.println(st.report("1,000 rows",
+                (long) rows * measuredFiles / 1000)));
+        boolean ok = true;
+        for (int file = 1; file <= measuredFiles; file++) {
+            ok &= counted(runs.get(file - 1), measuredPrefix(file), rows);
+        }
+        return ok;
+    }
+
+    /** The specimen ids' prefix of measured file {@code file}. */
+    private static String measuredPrefix(int file) {
+        return "C" + file + "-";
+    }
+
+    /**
+     * Sends the warm-up files until a file's JIT compilation share is low (at most {@link #MAX_CSV_WARM_UP_FILES});
+     * false if a file was not wholly accepted.
+     */
+    private boolean warmUp(List<CsvFile> files, int rows) throws InterruptedException {
+        for (int file = 1; file <= files.size(); file++) {
+            CsvRun warm = send(files.get(file - 1));
             double share = warm.compilingSeconds() / warm.seconds();
             double quiet = CompilerQueue.awaitQuiet(QUIET_COMPILERS, MAX_QUIET_WAIT);
             System.out.printf(Locale.ROOT, "CSV warm-up file %d: %d rows, %.0f rows/s, JIT compilers busy %.0f%% of"
@@ -281,28 +341,24 @@ public final class ImportBenchmark {
                 break;
             }
         }
-        if (Boolean.parseBoolean(System.getProperty(CHECKPOINT_PROPERTY, "true"))) {
-            db.checkpoint();
-        }
-        db.statements().ifPresent(PgStatements::reset);
-        CsvRun run = send(measured);
-        System.out.printf(Locale.ROOT, "CSV into PostgreSQL: %d rows (%.1f MB, %d specimens): stored in %.2f s,"
-                + " applied in %.2f s, total %.2f s = %.0f rows/s (goal >= 50000); JIT compilers busy %.0f%% of the"
-                + " time%n", rows, run.content().length / 1e6, run.specimens(), run.storedSeconds(),
-                run.seconds() - run.storedSeconds(), run.seconds(), rows / run.seconds(),
-                100 * run.compilingSeconds() / run.seconds());
-        System.out.println("CSV processor time: " + run.cpuUse());
-        db.statements().ifPresent(st -> System.out.println(st.report("1,000 rows", rows / 1000)));
+        return true;
+    }
+
+    /**
+     * Whether a measured file's results are all stored once, its specimens all accepted, and its second delivery a
+     * duplicate that adds no audit record.
+     */
+    private boolean counted(CsvRun run, String prefix, int rows) {
         long stored = db.count("SELECT COUNT(*) FROM uds_analyte_result r JOIN urine_drug_screen s"
-                + " ON s.id = r.screen_id WHERE s.specimen_id LIKE 'C-%'");
+                + " ON s.id = r.screen_id WHERE s.specimen_id LIKE '" + prefix + "%'");
         long before = db.count("SELECT COUNT(*) FROM audit_record");
         ImportService imports = new ImportService(db.em(), clock);
         Receipt again = db.tx(() -> imports.receive(run.delivery(), run.content()));
         boolean ok = stored == rows && run.batch().reconciliation().accepted() == run.specimens() && again.duplicate()
                 && before == db.count("SELECT COUNT(*) FROM audit_record");
-        System.out.printf(Locale.ROOT, "CSV counts: %s; analyte results stored %d (expected %d); sent again:"
-                + " %s%n", run.batch().reconciliation(), stored, rows, again.duplicate() ? "duplicate, nothing added"
-                : "NOT RECOGNISED");
+        System.out.printf(Locale.ROOT, "CSV counts, %s: %s; analyte results stored %d (expected %d); sent again:"
+                + " %s%n", run.delivery().fileName(), run.batch().reconciliation(), stored, rows,
+                again.duplicate() ? "duplicate, nothing added" : "NOT RECOGNISED");
         return ok;
     }
 

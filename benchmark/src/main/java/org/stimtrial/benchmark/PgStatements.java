@@ -13,8 +13,10 @@ import javax.sql.DataSource;
  * Where PostgreSQL's time went during a measured part, statement by statement, from its {@code pg_stat_statements}
  * extension (shipped with the embedded binaries): the statements that took the most execution time, with their calls,
  * rows and time per call, the write-ahead log's records, bytes and full-page images ({@code pg_stat_wal}) and its
- * writes and flushes ({@code pg_stat_io}, where PostgreSQL 18 counts them), and the rows updated per table, with those
- * updated in place on their page ({@code pg_stat_user_tables}). Switched on with
+ * writes and flushes ({@code pg_stat_io}, where PostgreSQL 18 counts them), the log by the table or index its records
+ * change ({@code pg_walinspect}; the server keeps the log's segments meanwhile), and the rows updated per table, with
+ * those updated in place on their page ({@code pg_stat_user_tables}). Every process's log is counted, autovacuum's
+ * too. Switched on with
  * {@code -Dbenchmark.pg.statements=true}, since keeping the statistics costs PostgreSQL a little time of its own.
  */
 final class PgStatements {
@@ -22,8 +24,12 @@ final class PgStatements {
     static final String PROPERTY = "benchmark.pg.statements";
     private static final int SHOWN = 15;
     private static final int SQL_SHOWN = 110;
+    /** The statements counted: the application's, not the benchmark's own checkpoints and statistics queries. */
+    private static final String APPLICATIONS = "query <> 'CHECKPOINT' AND query NOT LIKE '%pg_stat%'";
 
     private final DataSource dataSource;
+    /** Where the write-ahead log ended at the last {@link #reset()}. */
+    private String walStart = "0/0";
 
     private PgStatements(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -37,6 +43,7 @@ final class PgStatements {
     static PgStatements on(DataSource dataSource) {
         PgStatements statements = new PgStatements(dataSource);
         statements.run("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        statements.run("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
         return statements;
     }
 
@@ -46,6 +53,7 @@ final class PgStatements {
         run("SELECT pg_stat_reset_shared('wal')");
         run("SELECT pg_stat_reset_shared('io')");
         run("SELECT pg_stat_reset()");
+        walStart = text("SELECT pg_current_wal_insert_lsn()::text");
     }
 
     /** The statements that took the most time since {@link #reset()}, per unit of work ({@code per} units). */
@@ -54,14 +62,14 @@ final class PgStatements {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             double total;
             try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(total_exec_time), 0), COALESCE(SUM(calls), 0)"
-                    + " FROM pg_stat_statements")) {
+                    + " FROM pg_stat_statements WHERE " + APPLICATIONS)) {
                 rs.next();
                 total = rs.getDouble(1);
                 lines.add(String.format(Locale.ROOT, "PostgreSQL statements: %.0f ms executing in %d calls, %.3f ms"
                         + " per %s", total, rs.getLong(2), total / per, unit));
             }
             try (ResultSet rs = s.executeQuery("SELECT calls, rows, total_exec_time, query FROM pg_stat_statements"
-                    + " ORDER BY total_exec_time DESC LIMIT " + SHOWN)) {
+                    + " WHERE " + APPLICATIONS + " ORDER BY total_exec_time DESC LIMIT " + SHOWN)) {
                 while (rs.next()) {
                     long calls = rs.getLong(1);
                     double ms = rs.getDouble(3);
@@ -79,6 +87,7 @@ final class PgStatements {
                         rs.getDouble(2) / per, rs.getDouble(3) / per, unit, rs.getLong(4), rs.getLong(5),
                         rs.getDouble(5) / per, unit));
             }
+            lines.addAll(walByRelation(s, unit, per));
             List<String> updates = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables"
                     + " WHERE n_tup_upd > 0 ORDER BY n_tup_upd DESC")) {
@@ -93,6 +102,39 @@ final class PgStatements {
             return "PostgreSQL statements: not available (" + e.getMessage() + ")";
         }
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * The write-ahead log since {@link #reset()} by the table or index its records change ({@code pg_walinspect}'s
+     * block references): records, bytes of the records naming it and of their full-page images, per unit.
+     */
+    private List<String> walByRelation(Statement s, String unit, long per) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        lines.add("PostgreSQL write-ahead log by relation, per " + unit + " (records, record bytes, full-page image"
+                + " bytes):");
+        try (ResultSet rs = s.executeQuery("SELECT COALESCE(pg_filenode_relation(CASE WHEN b.reltablespace ="
+                + " (SELECT oid FROM pg_tablespace WHERE spcname = 'pg_default') THEN 0 ELSE b.reltablespace END,"
+                + " b.relfilenode)::regclass::text, b.relfilenode::text) AS relation, COUNT(*),"
+                + " SUM(b.main_data_length + b.block_data_length), SUM(COALESCE(b.block_fpi_length, 0))"
+                + " FROM pg_get_wal_block_info('" + walStart + "', pg_current_wal_insert_lsn()) b"
+                + " GROUP BY 1 ORDER BY SUM(b.main_data_length + b.block_data_length"
+                + " + COALESCE(b.block_fpi_length, 0)) DESC LIMIT " + SHOWN)) {
+            while (rs.next()) {
+                lines.add(String.format(Locale.ROOT, "  %-40s %8.2f %9.1f %9.1f", rs.getString(1),
+                        rs.getDouble(2) / per, rs.getDouble(3) / per, rs.getDouble(4) / per));
+            }
+        }
+        return lines;
+    }
+
+    private String text(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     private static String shortened(String sql) {
