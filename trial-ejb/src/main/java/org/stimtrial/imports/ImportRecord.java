@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.stimtrial.shared.BaseEntity;
 
-/** One record of a batch (a specimen, an assessment), its original text, and what became of it. */
+/**
+ * One record of a batch (a specimen, an assessment), what became of it, and its original text: a copy for a record
+ * that needs a data manager, only the text's checksum for an accepted one, whose text is in the batch's payload
+ * ({@link RecordText}).
+ */
 @Entity
 @Table(name = "import_record")
 public class ImportRecord extends BaseEntity {
@@ -21,8 +25,10 @@ public class ImportRecord extends BaseEntity {
     private ImportBatch batch;
     @Column(name = "record_no", nullable = false)
     private int recordNo;
-    @Column(nullable = false)
+    @Column
     private String raw;
+    @Column(name = "raw_crc32c")
+    private Integer rawCrc32c;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private RecordStatus status;
@@ -45,7 +51,12 @@ public class ImportRecord extends BaseEntity {
     ImportRecord(ImportBatch batch, int recordNo, String raw, String subjectNumber, Outcome outcome) {
         this.batch = Objects.requireNonNull(batch);
         this.recordNo = recordNo;
-        this.raw = Objects.requireNonNull(raw);
+        Objects.requireNonNull(raw);
+        if (RecordText.keepsCopy(outcome.status())) {
+            this.raw = raw;
+        } else {
+            this.rawCrc32c = RecordText.crc(raw);
+        }
         this.subjectNumber = subjectNumber;
         this.status = outcome.status();
         this.reason = outcome.reason().orElse(null);
@@ -60,8 +71,14 @@ public class ImportRecord extends BaseEntity {
         return recordNo;
     }
 
-    public String raw() {
-        return raw;
+    /** The copy of the record's text, kept when the record needs a data manager or was stored before V12. */
+    Optional<String> copiedText() {
+        return Optional.ofNullable(raw);
+    }
+
+    /** The CRC-32C of the text of a record that keeps no copy. */
+    Optional<Integer> textCrc() {
+        return Optional.ofNullable(rawCrc32c);
     }
 
     public RecordStatus status() {

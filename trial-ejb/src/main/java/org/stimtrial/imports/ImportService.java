@@ -345,10 +345,24 @@ public class ImportService {
         return BatchView.of(requireBatch(protocolCode, batchId), progress.of(batchId));
     }
 
+    /**
+     * A batch's records with their texts: an accepted record's text is read again from the batch's payload, once for
+     * all its records ({@link RecordText}).
+     */
     public List<RecordView> records(String protocolCode, long batchId) {
         ImportBatch batch = requireBatch(protocolCode, batchId);
-        return em.createQuery("SELECT r FROM ImportRecord r WHERE r.batch = :b ORDER BY r.recordNo",
-                ImportRecord.class).setParameter("b", batch).getResultStream().map(RecordView::of).toList();
+        List<ImportRecord> records = em.createQuery("SELECT r FROM ImportRecord r WHERE r.batch = :b"
+                + " ORDER BY r.recordNo", ImportRecord.class).setParameter("b", batch).getResultList();
+        RecordText texts = RecordText.copiesOnly();
+        if (records.stream().anyMatch(r -> r.copiedText().isEmpty())) {
+            ImportPayload payload = em.find(ImportPayload.class, batchId);
+            if (payload != null) {
+                texts = RecordText.fromPayload(PayloadReader.of(batch.format(), protocolCode).read(payload.content())
+                        .records());
+            }
+        }
+        RecordText found = texts;
+        return records.stream().map(r -> RecordView.of(r, found)).toList();
     }
 
     /**
@@ -360,7 +374,7 @@ public class ImportService {
         return em.createQuery("SELECT r FROM ImportRecord r WHERE r.batch.study = :s AND r.status = "
                 + RecordStatus.class.getName() + "." + RecordStatus.QUARANTINED.name()
                 + " ORDER BY r.batch.id, r.recordNo", ImportRecord.class).setParameter("s", study)
-                .getResultStream().map(RecordView::of).toList();
+                .getResultStream().map(r -> RecordView.of(r, RecordText.copiesOnly())).toList();
     }
 
     /**
@@ -393,7 +407,7 @@ public class ImportService {
         }
         record.corrected(correctedText, dataManager.username(), OffsetDateTime.now(clock));
         record.batch().corrected();
-        return RecordView.of(record);
+        return RecordView.of(record, RecordText.copiesOnly());
     }
 
     private ImportBatch requireBatch(String protocolCode, long batchId) {

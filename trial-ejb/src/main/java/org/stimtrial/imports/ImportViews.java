@@ -49,14 +49,21 @@ public final class ImportViews {
     public record Progress(int recordsApplied, int recordsTotal) {
     }
 
-    /** One record of a batch, its original text, and what became of it. */
+    /**
+     * One record of a batch, its original text, and what became of it. {@code rawFrom} says where the text was found:
+     * {@code RECORD} (the copy kept with a record that needs a data manager), {@code PAYLOAD} (an accepted record's,
+     * read again from its batch's payload) or {@code UNAVAILABLE} (the payload no longer gives the record's text back;
+     * {@code raw} is then absent).
+     */
     public record RecordView(long id, long batchId, int recordNo, RecordStatus status, String reason,
-                             String screeningNumber, Long queryId, String raw, String correctedRaw,
+                             String screeningNumber, Long queryId, String raw, String rawFrom, String correctedRaw,
                              String resolvedBy, OffsetDateTime resolvedAt) {
-        static RecordView of(ImportRecord r) {
+        static RecordView of(ImportRecord r, RecordText texts) {
+            RecordText.Found text = texts.of(r);
             return new RecordView(r.id(), r.batch().id(), r.recordNo(), r.status(), r.reason().orElse(null),
-                    r.subjectNumber().orElse(null), r.queryId().orElse(null), r.raw(), r.correctedRaw().orElse(null),
-                    r.resolvedBy().orElse(null), r.resolvedAt().orElse(null));
+                    r.subjectNumber().orElse(null), r.queryId().orElse(null), text.text().orElse(null),
+                    text.source().name(), r.correctedRaw().orElse(null), r.resolvedBy().orElse(null),
+                    r.resolvedAt().orElse(null));
         }
     }
 }

@@ -43,7 +43,8 @@ final class JdbcImportWriter {
     private static final BulkRows ANALYTE = new BulkRows("uds_analyte_result", List.of("id bigint", "screen_id bigint",
             "loinc_code varchar", "result varchar", "cutoff_ng_ml numeric", "concentration_ng_ml numeric"));
     private static final BulkRows RECORD = new BulkRows("import_record", List.of("id bigint", "batch_id bigint",
-            "record_no int", "raw varchar", "status varchar", "reason varchar", "subject_number varchar"));
+            "record_no int", "raw varchar", "raw_crc32c int", "status varchar", "reason varchar",
+            "subject_number varchar"));
     /** What became of a batch ({@link #outcome}): the columns a batch marked processed updates. */
     private static final List<String> OUTCOME = List.of("id bigint", "status varchar", "rejection_reason varchar",
             "processed_at timestamptz", "records_received int", "records_accepted int", "records_quarantined int",
@@ -150,9 +151,12 @@ final class JdbcImportWriter {
                 s.entry().validity(), s.entry().results()));
     }
 
+    /** An import record; its text is copied only if its outcome needs a data manager ({@link RecordText}). */
     void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome)
             throws SQLException {
-        records.add(new Object[] {key(), batchId, recordNo, raw, outcome.status().name(),
+        boolean copy = RecordText.keepsCopy(outcome.status());
+        records.add(new Object[] {key(), batchId, recordNo, copy ? raw : new BulkRows.Null(Types.VARCHAR),
+            copy ? new BulkRows.Null(Types.INTEGER) : RecordText.crc(raw), outcome.status().name(),
             orNull(outcome.reason(), Types.VARCHAR), orNull(subjectNumber, Types.VARCHAR)});
     }
 

@@ -378,6 +378,40 @@ abstract class ImportContract {
         assertFalse(imports.quarantine(STUDY).stream().anyMatch(r -> r.id() == unknown.id()));
     }
 
+    /**
+     * An accepted record keeps no copy of its text, only the text's checksum; it is shown with the text read again
+     * from its batch's payload. A quarantined record keeps its copy. A checksum that no longer matches what the
+     * payload gives (as after a reader changed) leaves the text out rather than show another record's.
+     */
+    @Test
+    void anAcceptedRecordsTextIsReadAgainFromItsPayload() throws Exception {
+        String first = urine("S01-0708", "BL", "SP-7082", "NEGATIVE");
+        String bad = "S01,S01-0998,W01,SP-7084,2026-06-16T09:30:00Z,SITE_POC,VALID,19343-3,NEGATIVE,500\n";
+        String second = urine("S01-0709", "BL", "SP-7092", "NEGATIVE");
+        BatchView batch = deliver("texts.csv", ImportFormat.URINE_SCREEN_CSV, Optional.of("S01"),
+                URINE_HEADER + first + bad + second);
+        assertEquals(new Reconciliation(3, 2, 1, 0, 0), batch.reconciliation());
+        assertEquals(2, number("SELECT COUNT(*) FROM import_record WHERE batch_id = " + batch.id()
+                + " AND raw IS NULL AND raw_crc32c IS NOT NULL AND status = 'ACCEPTED'"), "no copies of accepted text");
+        assertEquals(1, number("SELECT COUNT(*) FROM import_record WHERE batch_id = " + batch.id()
+                + " AND raw IS NOT NULL AND raw_crc32c IS NULL AND status = 'QUARANTINED'"));
+
+        List<RecordView> records = imports.records(STUDY, batch.id());
+        assertEquals(List.of(first.strip(), bad.strip(), second.strip()), records.stream().map(RecordView::raw)
+                .toList());
+        assertEquals(List.of("PAYLOAD", "RECORD", "PAYLOAD"), records.stream().map(RecordView::rawFrom).toList());
+
+        db.sql("UPDATE import_record SET raw_crc32c = raw_crc32c + 1 WHERE batch_id = " + batch.id()
+                + " AND record_no = 3");
+        db.em().clear();
+        RecordView changed = imports.records(STUDY, batch.id()).get(2);
+        assertEquals("UNAVAILABLE", changed.rawFrom());
+        assertEquals(null, changed.raw(), "no text rather than a text the record did not have");
+        assertEquals(first.strip(), imports.records(STUDY, batch.id()).get(0).raw(), "the others are still shown");
+        assertThrows(IllegalStateException.class, () -> db.sql("UPDATE import_record SET raw_crc32c = NULL"
+                + " WHERE batch_id = " + batch.id() + " AND record_no = 1"), "a record keeps its text or its checksum");
+    }
+
     @Test
     void aValueEnteredByHandIsNeverOverwrittenButRaisesAQuery() {
         db.tx(() -> visits.addCraving(STUDY, "S02-0701", "W01", new CravingEntry("VAS", TODAY.minusDays(14),

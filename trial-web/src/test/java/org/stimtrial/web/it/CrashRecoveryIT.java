@@ -84,6 +84,11 @@ class CrashRecoveryIT {
         records.forEach(r -> numbers.add(r.getInt("recordNo")));
         assertEquals(PARTICIPANTS + UNKNOWN, records.size());
         assertEquals(PARTICIPANTS + UNKNOWN, numbers.size(), "every record once");
+        for (JsonObject r : records) {
+            boolean accepted = r.getString("status").equals("ACCEPTED");
+            assertEquals(accepted ? "PAYLOAD" : "RECORD", r.getString("rawFrom"), r.toString());
+            assertTrue(r.getString("raw").startsWith(accepted ? "S01,S01-K" : "S01,S01-U"), r.toString());
+        }
         for (int i = 1; i <= PARTICIPANTS; i++) {
             String subject = String.format("S01-K%03d", i);
             assertEquals(1, COORDINATOR.get(STUDY + "/subjects/" + subject + "/visits/BL/urine-screens").json()
