@@ -51,12 +51,9 @@ public class ImportRecord extends BaseEntity {
     ImportRecord(ImportBatch batch, int recordNo, String raw, String subjectNumber, Outcome outcome) {
         this.batch = Objects.requireNonNull(batch);
         this.recordNo = recordNo;
-        Objects.requireNonNull(raw);
-        if (RecordText.keepsCopy(outcome.status())) {
-            this.raw = raw;
-        } else {
-            this.rawCrc32c = RecordText.crc(raw);
-        }
+        RecordText.Kept kept = RecordText.kept(Objects.requireNonNull(raw), outcome.status());
+        this.raw = kept.copy().orElse(null);
+        this.rawCrc32c = kept.crc().orElse(null);
         this.subjectNumber = subjectNumber;
         this.status = outcome.status();
         this.reason = outcome.reason().orElse(null);

@@ -353,16 +353,21 @@ public class ImportService {
         ImportBatch batch = requireBatch(protocolCode, batchId);
         List<ImportRecord> records = em.createQuery("SELECT r FROM ImportRecord r WHERE r.batch = :b"
                 + " ORDER BY r.recordNo", ImportRecord.class).setParameter("b", batch).getResultList();
-        RecordText texts = RecordText.copiesOnly();
-        if (records.stream().anyMatch(r -> r.copiedText().isEmpty())) {
-            ImportPayload payload = em.find(ImportPayload.class, batchId);
-            if (payload != null) {
-                texts = RecordText.fromPayload(PayloadReader.of(batch.format(), protocolCode).read(payload.content())
-                        .records());
-            }
+        RecordText texts = texts(batch, records);
+        return records.stream().map(r -> RecordView.of(r, texts)).toList();
+    }
+
+    /** The texts of a batch's records: their copies, and the payload read again if any record has none. */
+    private RecordText texts(ImportBatch batch, List<ImportRecord> records) {
+        if (records.stream().allMatch(r -> r.copiedText().isPresent())) {
+            return RecordText.copiesOnly();
         }
-        RecordText found = texts;
-        return records.stream().map(r -> RecordView.of(r, found)).toList();
+        ImportPayload payload = em.find(ImportPayload.class, batch.id());
+        if (payload == null) {
+            return RecordText.copiesOnly();
+        }
+        return RecordText.fromPayload(PayloadReader.of(batch.format(), batch.study().protocolCode())
+                .read(payload.content()).records());
     }
 
     /**

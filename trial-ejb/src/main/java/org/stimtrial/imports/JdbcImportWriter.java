@@ -154,9 +154,9 @@ final class JdbcImportWriter {
     /** An import record; its text is copied only if its outcome needs a data manager ({@link RecordText}). */
     void record(long batchId, int recordNo, String raw, Optional<String> subjectNumber, Outcome outcome)
             throws SQLException {
-        boolean copy = RecordText.keepsCopy(outcome.status());
-        records.add(new Object[] {key(), batchId, recordNo, copy ? raw : new BulkRows.Null(Types.VARCHAR),
-            copy ? new BulkRows.Null(Types.INTEGER) : RecordText.crc(raw), outcome.status().name(),
+        RecordText.Kept kept = RecordText.kept(raw, outcome.status());
+        records.add(new Object[] {key(), batchId, recordNo, orNull(kept.copy(), Types.VARCHAR),
+            orNull(kept.crc(), Types.INTEGER), outcome.status().name(),
             orNull(outcome.reason(), Types.VARCHAR), orNull(subjectNumber, Types.VARCHAR)});
     }
 

@@ -34,13 +34,21 @@ final class RecordText {
         this.read = read;
     }
 
-    /** Whether a record with this outcome keeps a copy of its text. */
-    static boolean keepsCopy(RecordStatus status) {
-        return status != RecordStatus.ACCEPTED;
+    /** What a record stores of its text: a copy, or only the text's checksum. */
+    record Kept(Optional<String> copy, Optional<Integer> crc) {
+    }
+
+    /**
+     * What a record with this outcome stores of its text, through JPA or in bulk: a copy if it needs a data manager
+     * (anything but accepted), the checksum otherwise.
+     */
+    static Kept kept(String text, RecordStatus status) {
+        return status != RecordStatus.ACCEPTED ? new Kept(Optional.of(text), Optional.empty())
+                : new Kept(Optional.empty(), Optional.of(crc(text)));
     }
 
     /** The CRC-32C of a record's text as UTF-8. */
-    static int crc(String text) {
+    private static int crc(String text) {
         CRC32C crc = new CRC32C();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
