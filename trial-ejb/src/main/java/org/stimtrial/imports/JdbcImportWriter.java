@@ -40,7 +40,7 @@ final class JdbcImportWriter {
     private static final BulkRows SCREEN = new BulkRows("urine_drug_screen", List.of("id bigint", "visit_id bigint",
             "specimen_id varchar", "collected_at timestamptz", "source varchar", "specimen_validity varchar",
             "version bigint"));
-    private static final BulkRows ANALYTE = new BulkRows("uds_analyte_result", List.of("id bigint", "screen_id bigint",
+    private static final BulkRows ANALYTE = new BulkRows("uds_analyte_result", List.of("screen_id bigint",
             "loinc_code varchar", "result varchar", "cutoff_ng_ml numeric", "concentration_ng_ml numeric"));
     private static final BulkRows RECORD = new BulkRows("import_record", List.of("id bigint", "batch_id bigint",
             "record_no int", "raw varchar", "raw_crc32c int", "status varchar", "reason varchar",
@@ -114,7 +114,7 @@ final class JdbcImportWriter {
     void reserveFor(List<ParsedRecord> next) throws SQLException {
         int rows = 0;
         for (ParsedRecord r : next) {
-            rows += 1 + r.item().map(JdbcImportWriter::specimenRows).orElse(0);
+            rows += r.item().filter(JdbcImportWriter::isSpecimen).isPresent() ? 2 : 1;
         }
         if (!ids.hasReserved(rows)) {
             settle();
@@ -130,11 +130,9 @@ final class JdbcImportWriter {
         return ids.next();
     }
 
-    private static int specimenRows(ImportItem item) {
-        if (item instanceof ImportItem.UrineScreen u) {
-            return 1 + u.entry().results().size();
-        }
-        return item instanceof ImportItem.LabUrineScreen lab ? 1 + lab.results().size() : 0;
+    /** Whether a record may add a specimen, which takes a key besides its import record's. */
+    private static boolean isSpecimen(ImportItem item) {
+        return item instanceof ImportItem.UrineScreen || item instanceof ImportItem.LabUrineScreen;
     }
 
     void specimen(NewSpecimen s, Actor actor) throws SQLException {
@@ -143,7 +141,7 @@ final class JdbcImportWriter {
         screens.add(new Object[] {id, s.visit().id(), s.entry().specimenId(), collected, s.entry().source().name(),
             s.entry().validity().name(), FIRST_VERSION});
         for (AnalyteEntry a : s.entry().results()) {
-            analytes.add(new Object[] {key(), id, a.analyte().loinc(), a.result().name(),
+            analytes.add(new Object[] {id, a.analyte().loinc(), a.result().name(),
                 orNull(a.cutoffNgMl(), Types.NUMERIC), orNull(a.concentrationNgMl(), Types.NUMERIC)});
         }
         audit.inserted(actor, UrineDrugScreen.AUDIT_TYPE, Long.toString(id), s.subjectId(), UrineScreenRules.auditState(

@@ -4,20 +4,29 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
-import org.stimtrial.shared.BaseEntity;
 
-/** The result of one analyte on one urine specimen, with the cutoff used and, when measured, the concentration. */
+/**
+ * The result of one analyte on one urine specimen, with the cutoff used and, when measured, the concentration. It is
+ * known by its specimen and its analyte's LOINC code ({@link Key}): a specimen has at most one result per analyte.
+ */
 @Entity
 @Table(name = "uds_analyte_result")
-public class AnalyteResult extends BaseEntity {
+@IdClass(AnalyteResult.Key.class)
+public class AnalyteResult {
+    @Id
     @ManyToOne(optional = false)
     @JoinColumn(name = "screen_id")
     private UrineDrugScreen screen;
+    @Id
     @Column(name = "loinc_code", nullable = false)
     private String loincCode;
     @Enumerated(EnumType.STRING)
@@ -63,5 +72,33 @@ public class AnalyteResult extends BaseEntity {
     /** This result as it would be entered. */
     AnalyteEntry entry() {
         return new AnalyteEntry(analyte(), result, cutoffNgMl(), concentrationNgMl());
+    }
+
+    /** The key of an analyte result: its specimen's id and its analyte's LOINC code. */
+    public static final class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Long screen;
+        private String loincCode;
+
+        /** For the persistence provider. */
+        public Key() {
+        }
+
+        public Key(long screen, String loincCode) {
+            this.screen = screen;
+            this.loincCode = Objects.requireNonNull(loincCode);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Objects.equals(screen, k.screen) && Objects.equals(loincCode,
+                    k.loincCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(screen, loincCode);
+        }
     }
 }

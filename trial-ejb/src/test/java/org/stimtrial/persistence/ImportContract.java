@@ -217,6 +217,17 @@ abstract class ImportContract {
         UrineScreenView changed = db.tx(() -> screens.changeScreen(STUDY, "S01-0706", "W01", "SP-BULK", corrected,
                 imported.version(), "transcription error", COORDINATOR));
         assertEquals(imported.version() + 1, changed.version(), "the row written in bulk is versioned as JPA's are");
+        assertEquals(changed.version(), number("SELECT version FROM urine_drug_screen WHERE id = " + imported.id()),
+                "the version stored is the one shown");
+        db.em().clear();
+        UrineScreenEntry fewer = new UrineScreenEntry("SP-BULK", entry.collectedAt(), entry.source(), entry.validity(),
+                List.of(entry.results().get(0)));
+        UrineScreenView one = db.tx(() -> screens.changeScreen(STUDY, "S01-0706", "W01", "SP-BULK", fewer,
+                changed.version(), "second analyte not tested", COORDINATOR));
+        String kept = entry.results().get(0).analyte().loinc() + " ";
+        assertEquals(analytes(changed).stream().filter(a -> a.startsWith(kept)).toList(), analytes(one),
+                "a result taken away, the other kept");
+        assertEquals(1L, number("SELECT COUNT(*) FROM uds_analyte_result WHERE screen_id = " + imported.id()));
     }
 
     private static List<String> analytes(UrineScreenView view) {

@@ -295,7 +295,8 @@ abstract class LabResultsContract {
 
     /**
      * The database itself keeps every analyte result with its specimen (H2 by the declared foreign key, PostgreSQL by
-     * the statement-level checks of migration V8), whoever writes to it.
+     * the statement-level checks of migrations V8 and V11), and one result per analyte on a specimen (the key of
+     * migration V13), whoever writes to it.
      */
     @Test
     void noAnalyteResultOutlivesOrLacksItsSpecimen() {
@@ -307,8 +308,10 @@ abstract class LabResultsContract {
         String results = "uds_analyte_result WHERE screen_id = " + screen;
         assertEquals(2, db.count(results));
         long all = db.count("uds_analyte_result");
-        assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO uds_analyte_result (id, screen_id,"
-                + " loinc_code, result) VALUES (990000001, 990000002, '19554-5', 'NEGATIVE')"), "no specimen");
+        assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO uds_analyte_result (screen_id,"
+                + " loinc_code, result) VALUES (990000002, '19554-5', 'NEGATIVE')"), "no specimen");
+        assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO uds_analyte_result (screen_id,"
+                + " loinc_code, result) VALUES (" + screen + ", '19343-3', 'POSITIVE')"), "a second result of a code");
         assertThrows(IllegalStateException.class, () -> db.sql("UPDATE uds_analyte_result SET screen_id = 990000002"
                 + " WHERE screen_id = " + screen), "moved to no specimen");
         assertThrows(IllegalStateException.class, () -> db.sql("DELETE FROM urine_drug_screen WHERE id = " + screen),
