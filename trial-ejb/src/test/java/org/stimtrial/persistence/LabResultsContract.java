@@ -48,6 +48,7 @@ import org.stimtrial.subject.Sex;
 import org.stimtrial.subject.SubjectService;
 import org.stimtrial.visit.Analyte;
 import org.stimtrial.visit.AnalyteEntry;
+import org.stimtrial.visit.AnalyteResult;
 import org.stimtrial.visit.FormEntries.UrineScreenEntry;
 import org.stimtrial.visit.FormEntries.VisitEntry;
 import org.stimtrial.visit.FormViews.UrineScreenView;
@@ -307,6 +308,8 @@ abstract class LabResultsContract {
                 + " specimen_id = 'LAB-K'").getSingleResult())).longValue();
         String results = "uds_analyte_result WHERE screen_id = " + screen;
         assertEquals(2, db.count(results));
+        assertEquals(QualitativeResult.NEGATIVE, db.em().find(AnalyteResult.class, new AnalyteResult.Key(screen,
+                "19343-3")).result(), "a result found by its specimen and code");
         long all = db.count("uds_analyte_result");
         assertThrows(IllegalStateException.class, () -> db.sql("INSERT INTO uds_analyte_result (screen_id,"
                 + " loinc_code, result) VALUES (990000002, '19554-5', 'NEGATIVE')"), "no specimen");
