@@ -21,7 +21,7 @@ public final class Hl7Text {
         this.segments = List.copyOf(segments);
         String header = segments.get(0);
         this.fieldSeparator = header.charAt(3);
-        this.msh = split(header, fieldSeparator);
+        this.msh = Hl7Segment.split(header, fieldSeparator);
         this.encodingCharacters = msh.length > 1 && msh[1].length() >= 4 ? msh[1].substring(0, 4) : "^~\\&";
     }
 
@@ -48,18 +48,6 @@ public final class Hl7Text {
         return Optional.of(new Hl7Text(segments));
     }
 
-    /** {@code text} split at every {@code separator}, empty parts kept (also at the end). */
-    private static String[] split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        for (int i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, from)) {
-            parts.add(text.substring(from, i));
-            from = i + 1;
-        }
-        parts.add(text.substring(from));
-        return parts.toArray(String[]::new);
-    }
-
     /** HL7's default character sets are ASCII and ISO-8859-1; UTF-8 is taken when the bytes are valid UTF-8. */
     static String decode(byte[] content) {
         return CsvRecords.utf8(content).orElseGet(() -> new String(content, StandardCharsets.ISO_8859_1));
@@ -84,7 +72,7 @@ public final class Hl7Text {
 
     /** The first component of MSH-n. */
     public String mshComponent(int field, int component) {
-        String[] parts = split(msh(field), encodingCharacters.charAt(0));
+        String[] parts = Hl7Segment.split(msh(field), encodingCharacters.charAt(0));
         return component - 1 < parts.length ? parts[component - 1] : "";
     }
 

@@ -1,7 +1,5 @@
 package org.stimtrial.imports;
 
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.v251.segment.OBX;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -37,25 +35,25 @@ final class LabObservation {
     private static final Pattern CUTOFF_UNITS = Pattern.compile("(?i)\\s*(ng/ml|ug/l)$");
     private static final Pattern CUTOFF = Pattern.compile("\\s*(?:<=?|>=?)?\\s*(\\d+(?:\\.\\d+)?)\\s*");
 
-    private final OBX obx;
+    private final Hl7Segment obx;
     private final int position;
 
-    LabObservation(OBX obx, int position) {
+    LabObservation(Hl7Segment obx, int position) {
         this.obx = obx;
         this.position = position;
     }
 
     /** How problems with this OBX are introduced. */
     String where() {
-        String setId = obx.getSetIDOBX().getValue();
-        return "OBX " + (setId == null || setId.isBlank() ? Integer.toString(position) : setId.strip());
+        String setId = obx.value(1);
+        return "OBX " + (setId.isBlank() ? Integer.toString(position) : setId.strip());
     }
 
     boolean isCorrection() {
         return "C".equals(status());
     }
 
-    Optional<AnalyteEntry> read(List<String> errors) throws HL7Exception {
+    Optional<AnalyteEntry> read(List<String> errors) {
         int before = errors.size();
         Optional<Analyte> analyte = analyte(errors);
         String status = status();
@@ -78,21 +76,20 @@ final class LabObservation {
         if (notDone.isPresent()) {
             return Optional.of(new AnalyteEntry(analyte.get(), notDone.get(), Optional.empty()));
         }
-        String value = obx.getObservationValueReps() == 0 ? "" : obx.getObservationValue(0).getData().encode();
+        String value = obx.repetition(5);
         if (value.isBlank()) {
             errors.add(where() + ": OBX-5 (the result) is empty");
             return Optional.empty();
         }
         if ("NM".equals(valueType())) {
-            return concentration(analyte.get(), value.strip(), errors);
+            return concentration(analyte.get(), obx.value(5).strip(), errors);
         }
         return coded(analyte.get(), value, errors);
     }
 
     private Optional<Analyte> analyte(List<String> errors) {
-        String code = Optional.ofNullable(obx.getObservationIdentifier().getIdentifier().getValue()).orElse("").strip();
-        String system = Optional.ofNullable(obx.getObservationIdentifier().getNameOfCodingSystem().getValue())
-                .orElse("").strip();
+        String code = obx.value(3, 1).strip();
+        String system = obx.value(3, 3).strip();
         if (!system.isEmpty() && !system.equals("LN")) {
             errors.add(where() + ": OBX-3 is coded in '" + system + "'; this interface takes LOINC (LN) codes");
             return Optional.empty();
@@ -110,9 +107,8 @@ final class LabObservation {
     }
 
     private Optional<AnalyteEntry> coded(Analyte analyte, String value, List<String> errors) {
-        String[] components = value.split("\\^", -1);
-        for (int i = 0; i < Math.min(2, components.length); i++) {
-            QualitativeResult result = ANSWERS.get(components[i].strip().toUpperCase(Locale.ROOT));
+        for (int component = 1; component <= 2; component++) {
+            QualitativeResult result = ANSWERS.get(obx.value(5, component).strip().toUpperCase(Locale.ROOT));
             if (result != null) {
                 return Optional.of(new AnalyteEntry(analyte, result, cutoff(errors)));
             }
@@ -134,7 +130,7 @@ final class LabObservation {
             errors.add(where() + ": OBX-5 " + value + " is a negative concentration");
             return Optional.empty();
         }
-        String unit = Optional.ofNullable(obx.getUnits().getIdentifier().getValue()).orElse("").strip();
+        String unit = obx.value(6, 1).strip();
         BigDecimal factor = UNITS.get(unit.toUpperCase(Locale.ROOT));
         if (unit.isEmpty()) {
             errors.add(where() + ": OBX-6 (units) is empty; a concentration needs its units (ng/mL)");
@@ -159,7 +155,7 @@ final class LabObservation {
 
     /** The cutoff in OBX-7, in the result's units; empty when OBX-7 is empty. */
     private Optional<BigDecimal> cutoff(List<String> errors) {
-        String range = Optional.ofNullable(obx.getReferencesRange().getValue()).orElse("").strip();
+        String range = obx.value(7).strip();
         if (range.isEmpty()) {
             return Optional.empty();
         }
@@ -172,11 +168,10 @@ final class LabObservation {
     }
 
     private String status() {
-        return Optional.ofNullable(obx.getObservationResultStatus().getValue()).orElse("").strip()
-                .toUpperCase(Locale.ROOT);
+        return obx.value(11).strip().toUpperCase(Locale.ROOT);
     }
 
     private String valueType() {
-        return Optional.ofNullable(obx.getValueType().getValue()).orElse("").strip().toUpperCase(Locale.ROOT);
+        return obx.value(2).strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,17 +1,5 @@
 package org.stimtrial.imports;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.v251.group.ORU_R01_OBSERVATION;
-import ca.uhn.hl7v2.model.v251.group.ORU_R01_ORDER_OBSERVATION;
-import ca.uhn.hl7v2.model.v251.group.ORU_R01_PATIENT_RESULT;
-import ca.uhn.hl7v2.model.v251.message.ORU_R01;
-import ca.uhn.hl7v2.model.v251.segment.OBR;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.parser.PipeParser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,23 +10,18 @@ import org.stimtrial.visit.Analyte;
 import org.stimtrial.visit.AnalyteEntry;
 
 /**
- * Laboratory results as HL7 v2.5.1 ORU^R01 (older 2.x versions are read as 2.5.1), parsed with HAPI: PID-3 carries
- * the screening number, each OBR one specimen (OBR-3 filler order number, else OBR-2, as the specimen id; OBR-7 the
- * collection time), each OBX one LOINC-coded result read by {@link LabObservation}. Z-segments are ignored; any other
- * segment that is not part of an ORU^R01 refuses the message.
+ * Laboratory results as HL7 v2.5.1 ORU^R01 (older 2.x versions are read as 2.5.1): PID-3 carries the screening
+ * number, each OBR one specimen (OBR-3 filler order number, else OBR-2, as the specimen id; OBR-7 the collection
+ * time), each OBX one LOINC-coded result read by {@link LabObservation}. Z-segments are ignored; any other segment
+ * that is not part of an ORU^R01 refuses the message, and so do segments out of the order {@link OruStructure}
+ * reads. The message is read from its segments and fields ({@link Hl7Segment}) rather than through HAPI's message
+ * model, whose building took about a third of the JVM's time per message (docs/integrations.md); a test checks
+ * that both read the same values.
  */
 final class LabResultsHl7 implements PayloadReader {
     private static final Set<String> ORU_SEGMENTS = Set.of("MSH", "SFT", "PID", "PD1", "NTE", "NK1", "PV1", "PV2",
             "ORC", "OBR", "TQ1", "TQ2", "CTD", "OBX", "FT1", "CTI", "SPM", "DSC");
     private static final int SOURCE_ID_MAX = 200;
-    private static final PipeParser PARSER = parser();
-
-    private static PipeParser parser() {
-        HapiContext context = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
-        context.setValidationContext(ValidationContextFactory.noValidation());
-        context.getParserConfiguration().setValidating(false);
-        return context.getPipeParser();
-    }
 
     @Override
     public Optional<String> sourceId(byte[] content) {
@@ -77,17 +60,11 @@ final class LabResultsHl7 implements PayloadReader {
             return ParsedBatch.rejected("the message has no " + (ids.contains("PID") ? "OBR (specimen)" : "PID"
                     + " (participant)") + " segment");
         }
-        List<String> segments = m.segments().stream().filter(s -> !s.startsWith("Z")).toList();
-        Message parsed;
-        try {
-            parsed = PARSER.parse(String.join("\r", segments));
-        } catch (HL7Exception | RuntimeException e) {
-            return ParsedBatch.rejected("the message cannot be parsed as HL7 v2.5.1: " + e.getMessage());
+        OruStructure.Grouping grouping = OruStructure.of(m.segments(), Hl7Segment.Delimiters.of(m));
+        if (grouping.refusal().isPresent()) {
+            return ParsedBatch.rejected(grouping.refusal().get());
         }
-        if (!(parsed instanceof ORU_R01 oru)) {
-            return ParsedBatch.rejected("the message is not an ORU^R01 structure");
-        }
-        return records(oru, specimenTexts(segments));
+        return ParsedBatch.of(grouping.specimens().stream().map(LabResultsHl7::specimen).toList());
     }
 
     @Override
@@ -99,56 +76,30 @@ final class LabResultsHl7 implements PayloadReader {
         return read(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ParsedBatch records(ORU_R01 oru, List<String> texts) {
-        List<ParsedRecord> records = new ArrayList<>();
-        try {
-            for (ORU_R01_PATIENT_RESULT result : oru.getPATIENT_RESULTAll()) {
-                String number = Optional.ofNullable(result.getPATIENT().getPID().getPatientIdentifierList(0)
-                        .getIDNumber().getValue()).orElse("").strip();
-                for (ORU_R01_ORDER_OBSERVATION order : result.getORDER_OBSERVATIONAll()) {
-                    if (records.size() >= texts.size()) {
-                        return ParsedBatch.rejected("the segments are out of order: an OBR is not where ORU^R01"
-                                + " expects it");
-                    }
-                    records.add(specimen(number, order, texts.get(records.size())));
-                }
-            }
-        } catch (HL7Exception e) {
-            return ParsedBatch.rejected("the message cannot be read: " + e.getMessage());
-        }
-        if (records.size() != texts.size()) {
-            return ParsedBatch.rejected("the segments are out of order: " + texts.size() + " OBR segments, but "
-                    + records.size() + " where ORU^R01 expects them");
-        }
-        return ParsedBatch.of(records);
-    }
-
-    private static ParsedRecord specimen(String number, ORU_R01_ORDER_OBSERVATION order, String raw)
-            throws HL7Exception {
+    private static ParsedRecord specimen(OruStructure.Specimen specimen) {
         List<String> errors = new ArrayList<>();
+        String number = specimen.pid().value(3).strip();
         if (number.isEmpty()) {
             errors.add("PID-3 (patient identifier) is empty; it must carry the participant's screening number");
         }
-        OBR obr = order.getOBR();
-        String specimenId = firstNonBlank(obr.getFillerOrderNumber().getEntityIdentifier().getValue(),
-                obr.getPlacerOrderNumber().getEntityIdentifier().getValue());
+        Hl7Segment obr = specimen.obr();
+        String specimenId = firstNonBlank(obr.value(3), obr.value(2));
         if (specimenId.isEmpty()) {
             errors.add("OBR-3 (filler order number) and OBR-2 (placer order number) are empty; one must identify"
                     + " the specimen");
         } else if (specimenId.length() > 64) {
             errors.add("the specimen id in OBR-3 is longer than 64 characters");
         }
-        Optional<CollectionTime> collected = Hl7Time.collection(obr.getObservationDateTime().getTime().getValue(),
-                "OBR-7", errors);
+        Optional<CollectionTime> collected = Hl7Time.collection(obr.value(7), "OBR-7", errors);
         List<AnalyteEntry> results = new ArrayList<>();
         Set<Analyte> seen = EnumSet.noneOf(Analyte.class);
         boolean correction = false;
-        List<ORU_R01_OBSERVATION> observations = order.getOBSERVATIONAll();
+        List<Hl7Segment> observations = specimen.observations();
         if (observations.isEmpty()) {
             errors.add("the specimen has no OBX results");
         }
         for (int i = 0; i < observations.size(); i++) {
-            LabObservation observation = new LabObservation(observations.get(i).getOBX(), i + 1);
+            LabObservation observation = new LabObservation(observations.get(i), i + 1);
             Optional<AnalyteEntry> entry = observation.read(errors);
             if (entry.isPresent() && !seen.add(entry.get().analyte())) {
                 errors.add(observation.where() + ": LOINC " + entry.get().analyte().loinc()
@@ -159,49 +110,15 @@ final class LabResultsHl7 implements PayloadReader {
         }
         Optional<String> subject = number.isEmpty() ? Optional.empty() : Optional.of(number);
         if (!errors.isEmpty()) {
-            return ParsedRecord.unreadable(raw, subject, String.join("; ", errors));
+            return ParsedRecord.unreadable(specimen.text(), subject, String.join("; ", errors));
         }
-        return ParsedRecord.of(raw, new ImportItem.LabUrineScreen(number, collected.orElseThrow(), specimenId,
-                results, correction));
-    }
-
-    /**
-     * The text of each specimen: its patient's PID, the ORC before the OBR if any, the OBR and what follows it up to
-     * the next ORC, OBR or PID.
-     */
-    private static List<String> specimenTexts(List<String> segments) {
-        List<String> texts = new ArrayList<>();
-        String pid = "";
-        String orc = "";
-        StringBuilder current = null;
-        for (String segment : segments) {
-            String id = segment.length() >= 3 ? segment.substring(0, 3) : segment;
-            if (id.equals("PID") || id.equals("ORC") || id.equals("OBR")) {
-                if (current != null) {
-                    texts.add(current.toString());
-                    current = null;
-                }
-                if (id.equals("PID")) {
-                    pid = segment;
-                } else if (id.equals("ORC")) {
-                    orc = segment + "\n";
-                } else {
-                    current = new StringBuilder(pid).append('\n').append(orc).append(segment);
-                    orc = "";
-                }
-            } else if (current != null) {
-                current.append('\n').append(segment);
-            }
-        }
-        if (current != null) {
-            texts.add(current.toString());
-        }
-        return texts;
+        return ParsedRecord.of(specimen.text(), new ImportItem.LabUrineScreen(number, collected.orElseThrow(),
+                specimenId, results, correction));
     }
 
     private static String firstNonBlank(String... values) {
         for (String v : values) {
-            if (v != null && !v.isBlank()) {
+            if (!v.isBlank()) {
                 return v.strip();
             }
         }
