@@ -13,4 +13,5 @@ cd "$work"
 Rscript R/fit_reference.R sleepstudy trial_small
 Rscript R/fit_tight.R
 cp public/ref_*.json "$out/"
+Rscript "$here/glmm_random_slope.R" "$out"
 echo "References regenerated in $out"

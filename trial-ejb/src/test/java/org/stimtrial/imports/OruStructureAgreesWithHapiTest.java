@@ -54,9 +54,11 @@ class OruStructureAgreesWithHapiTest {
                 HEADER + "A-1|P|2.5.1\rPID|1||S01\\T\\0901^^^STIM-301&2.16&ISO^SN~MRN-1^^^HOSP^MR\r"
                         + "PV1|1|O\rORC|RE|PL\\F\\1\rOBR|1|PL\\F\\1|LAB\\S\\7&NS&ISO^X||||202611150945-0800\r"
                         + "NTE|1||collected late\rOBX|1|CWE|19343-3^Amph^LN||LA6577-6^Neg\\S\\ative^LN~x^y||"
-                        + "<500 ng/mL||||F\rNTE|1||note on the result\rOBX|2|NM|16235-4^^LN||1840|ng/mL^^UCUM|<250||||C\r",
+                        + "<500 ng/mL||||F\rNTE|1||note on the result\r"
+                        + "OBX|2|NM|16235-4^^LN||1840|ng/mL^^UCUM|<250||||C\r",
                 HEADER + "A-2|P|2.5.1\rPID|1||S01-0901\rOBR|1||SP-A||||202611150945\r"
-                        + "OBX|1|ST|19343-3^^LN||Negative||||||F\rSPM|1|SP-A||UR^Urine\rOBX|1|NM|2161-8^^LN||80|mg/dL\r"
+                        + "OBX|1|ST|19343-3^^LN||Negative||||||F\rSPM|1|SP-A||UR^Urine\r"
+                        + "OBX|1|NM|2161-8^^LN||80|mg/dL\r"
                         + "PID|2||S01-0902\rORC|RE\rOBR|1||SP-B||||202611160945\rOBX|1|CE|19554-5^^LN||260373001^"
                         + "Detected^SCT||||||F\rORC|RE\rOBR|2||SP-C||||202611170945\rOBX|1|ST|19554-5^^LN||POS||||||X\r",
                 "MSH#*~\\&#LAB#QUESTLAB#####ORU*R01#A-3#P#2.5.1\rPID#1##S01-0901*\\S\\*\rOBR#1##SP-1####"

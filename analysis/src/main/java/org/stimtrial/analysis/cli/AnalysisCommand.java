@@ -29,7 +29,8 @@ public final class AnalysisCommand {
                     --visit week [--covariance us|cs|ar1] [--reml | --ml] [--df satterthwaite|residual|emmeans]
                     [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12]
                     [--adjust dunnett|holm|none] [--json out.json]
-              glmm  logistic mixed model with a random intercept, Laplace (--nagq 1) or adaptive Gauss-Hermite
+              glmm  logistic mixed model, Laplace (--nagq 1) or, for a random intercept only, adaptive
+                    Gauss-Hermite (--nagq N); random slopes as (1 + week | subject_id), Laplace
                     --data FILE --formula "uds_negative ~ arm*week + (1 | subject_id)" [--nagq 1]
                     [--ref ...] [--levels ...] [--weeks 1-12] [--emmeans arm --at week=12]
                     [--adjust dunnett|holm|none] [--json out.json]

@@ -19,7 +19,7 @@ import org.stimtrial.analysis.inference.Multiplicity;
 import org.stimtrial.analysis.model.Formula;
 import org.stimtrial.analysis.model.ModelFrame;
 
-/** {@code glmm}: logistic mixed model with a random intercept, Laplace or adaptive Gauss-Hermite quadrature. */
+/** {@code glmm}: logistic mixed model, Laplace (random intercept or slopes) or adaptive Gauss-Hermite quadrature. */
 final class GlmmCommand {
     static final Set<String> VALUED = Set.of("data", "formula", "nagq", "ref", "levels", "weeks", "week-column",
             "emmeans", "at", "adjust", "json");
@@ -46,8 +46,9 @@ final class GlmmCommand {
                 nagq == 1 ? "Laplace approximation" : "adaptive Gauss-Hermite quadrature, " + nagq + " points");
         out.printf("logLik: %.4f   -2logLik: %.4f   AIC: %.4f   BIC: %.4f%n", fit.logLik(), fit.deviance(),
                 fit.aic(), fit.bic());
-        out.printf("Observations: %d   Groups: %d   random-intercept SD: %.5f%n%n", fit.nobs(), fit.ngroups(),
-                fit.theta());
+        out.printf("Observations: %d   Groups: %d%n%n", fit.nobs(), fit.ngroups());
+        LmmCommand.printVarCorr(out, fit.varCorr());
+        out.println();
         out.printf(" %-22s %12s %11s %9s %10s%n", "", "Estimate", "Std. Error", "z value", "Pr(>|z|)");
         List<Map<String, Object>> fixed = new ArrayList<>();
         for (int j = 0; j < fit.names().size(); j++) {
@@ -67,7 +68,8 @@ final class GlmmCommand {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("model", "glmm binomial logit nAGQ=" + nagq);
             root.put("fixed", fixed);
-            root.put("theta", Map.of(frame.formula().random().get(0).group() + ".(Intercept)", fit.theta()));
+            root.put("varcorr", LmmCommand.varCorrRows(fit.varCorr()));
+            root.put("theta", LmmCommand.thetaMap(fit.thetaNames(), fit.theta()));
             root.put("logLik", fit.logLik());
             root.put("AIC", fit.aic());
             root.put("BIC", fit.bic());

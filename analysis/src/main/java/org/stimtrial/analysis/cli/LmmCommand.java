@@ -73,17 +73,7 @@ final class LmmCommand {
                 fit.criterion(), fit.logLik(), fit.aic(), fit.bic());
         out.printf("Observations: %d (dropped with missing values: %d)   Groups: %d%n%n", fit.nobs(),
                 frame.rowsDropped(), fit.ngroups());
-        out.println("Random effects:");
-        out.printf(" %-12s %-14s %12s %10s %s%n", "Groups", "Name", "Variance", "Std.Dev.", "Corr");
-        for (VarianceComponent v : fit.varCorr()) {
-            if (v.var2() == null) {
-                out.printf(" %-12s %-14s %12.4f %10.4f%n", v.group(), v.var1() == null ? "" : v.var1(), v.variance(),
-                        v.sdOrCorrelation());
-            } else {
-                out.printf(" %-12s %-14s %12s %10s %.3f (with %s)%n", "", v.var1(), "", "", v.sdOrCorrelation(),
-                        v.var2());
-            }
-        }
+        printVarCorr(out, fit.varCorr());
         out.println();
         out.println("Fixed effects:");
         out.printf(" %-22s %12s %11s %9s %9s %10s%n", "", "Estimate", "Std. Error", "df", "t value", "Pr(>|t|)");
@@ -141,18 +131,9 @@ final class LmmCommand {
                     "statistic", c.statistic(), "p", c.p()));
         }
         root.put("fixed", fixed);
-        List<Map<String, Object>> varcorr = new ArrayList<>();
-        for (VarianceComponent v : fit.varCorr()) {
-            varcorr.add(Results.row("group", v.group(), "var1", v.var1(), "var2", v.var2(), "vcov", v.variance(),
-                    "sdcor", v.sdOrCorrelation()));
-        }
-        root.put("varcorr", varcorr);
+        root.put("varcorr", varCorrRows(fit.varCorr()));
         root.put("sigma", fit.sigma());
-        Map<String, Object> theta = new LinkedHashMap<>();
-        for (int i = 0; i < fit.theta().length; i++) {
-            theta.put(fit.thetaNames().get(i), fit.theta()[i]);
-        }
-        root.put("theta", theta);
+        root.put("theta", thetaMap(fit.thetaNames(), fit.theta()));
         root.put("logLik", fit.logLik());
         root.put("AIC", fit.aic());
         root.put("BIC", fit.bic());
@@ -178,5 +159,39 @@ final class LmmCommand {
         root.put("singular", fit.convergence().singular());
         root.put("warnings", fit.convergence().warnings());
         return root;
+    }
+
+    /** The random-effects table as lme4's summary prints it. */
+    static void printVarCorr(PrintStream out, List<VarianceComponent> varCorr) {
+        out.println("Random effects:");
+        out.printf(" %-12s %-14s %12s %10s %s%n", "Groups", "Name", "Variance", "Std.Dev.", "Corr");
+        for (VarianceComponent v : varCorr) {
+            if (v.var2() == null) {
+                out.printf(" %-12s %-14s %12.4f %10.4f%n", v.group(), v.var1() == null ? "" : v.var1(), v.variance(),
+                        v.sdOrCorrelation());
+            } else {
+                out.printf(" %-12s %-14s %12s %10s %.3f (with %s)%n", "", v.var1(), "", "", v.sdOrCorrelation(),
+                        v.var2());
+            }
+        }
+    }
+
+    /** The JSON rows of {@code varcorr}: group, var1, var2, vcov, sdcor (as R's as.data.frame(VarCorr(fit))). */
+    static List<Map<String, Object>> varCorrRows(List<VarianceComponent> varCorr) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (VarianceComponent v : varCorr) {
+            rows.add(Results.row("group", v.group(), "var1", v.var1(), "var2", v.var2(), "vcov", v.variance(),
+                    "sdcor", v.sdOrCorrelation()));
+        }
+        return rows;
+    }
+
+    /** theta by lme4's names. */
+    static Map<String, Object> thetaMap(List<String> names, double[] theta) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < theta.length; i++) {
+            map.put(names.get(i), theta[i]);
+        }
+        return map;
     }
 }

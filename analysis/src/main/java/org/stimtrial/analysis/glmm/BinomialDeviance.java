@@ -177,8 +177,7 @@ final class BinomialDeviance {
         double s = u * u;
         for (int r : rowsOf[g]) {
             double eta = eta0[r] + theta * u;
-            // -2 log p(y | eta) for a Bernoulli outcome, computed without overflow
-            s += 2 * (y[r] == 1 ? log1pExp(-eta) : log1pExp(eta));
+            s += 2 * minusLogLikelihood(y[r], eta);
         }
         return s;
     }
@@ -194,6 +193,11 @@ final class BinomialDeviance {
 
     static double mu(double eta) {
         return 1 / (1 + Math.exp(-eta));
+    }
+
+    /** -log p(y | eta) for a Bernoulli outcome, computed without overflow. */
+    static double minusLogLikelihood(double y, double eta) {
+        return y == 1 ? log1pExp(-eta) : log1pExp(eta);
     }
 
     private static double log1pExp(double v) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -17,6 +18,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.stimtrial.analysis.AnalysisException;
 import org.stimtrial.analysis.inference.NumericalDerivatives;
 import org.stimtrial.analysis.lmm.Convergence;
+import org.stimtrial.analysis.lmm.RandomStructure;
 import org.stimtrial.analysis.model.Design;
 import org.stimtrial.analysis.model.ModelFrame;
 import org.stimtrial.analysis.model.RandomTerm;
@@ -25,11 +27,12 @@ import org.stimtrial.analysis.optim.Bfgs;
 import org.stimtrial.analysis.optim.NewtonPolish;
 
 /**
- * Fits {@code y ~ fixed + (1 | g)} for a 0/1 response with the logit link by maximum likelihood, the likelihood
- * approximated by Laplace (nAGQ = 1) or adaptive Gauss-Hermite quadrature (nAGQ > 1), as lme4's glmer. Steps:
- * design, objective ({@link BinomialDeviance}), optimizer over (theta, beta) from the logistic-regression start
- * (Laplace: BFGS on the analytic gradient; quadrature: BOBYQA, then Newton steps on the finite-difference Hessian),
- * convergence check, result.
+ * Fits {@code y ~ fixed + (1 | g)} or, with random slopes, {@code y ~ fixed + (1 + week | g)} for a 0/1 response
+ * with the logit link by maximum likelihood, the likelihood approximated by Laplace (nAGQ = 1) or, for a random
+ * intercept only (as in lme4), adaptive Gauss-Hermite quadrature (nAGQ > 1), as lme4's glmer. Steps: design,
+ * objective ({@link BinomialDeviance}; {@link VectorLaplaceDeviance} for random slopes), optimizer over
+ * (theta, beta) from the logistic-regression start (a random intercept by Laplace: BFGS on the analytic gradient;
+ * otherwise BOBYQA, then Newton steps on the finite-difference Hessian), convergence check, result.
  */
 public final class BinomialGlmm {
     private final int nAgq;
@@ -51,9 +54,12 @@ public final class BinomialGlmm {
 
     public GlmmFit fit(ModelFrame frame) {
         List<RandomTerm> random = frame.formula().random();
-        if (random.size() != 1 || !random.get(0).intercept() || !random.get(0).terms().isEmpty()) {
-            throw new AnalysisException("The binomial GLMM supports one random intercept, (1 | group); random slopes"
-                    + " are not implemented");
+        RandomStructure structure = RandomStructure.of(frame);
+        boolean interceptOnly = random.size() == 1 && random.get(0).intercept() && random.get(0).terms().isEmpty();
+        if (!interceptOnly && nAgq > 1) {
+            throw new AnalysisException("Adaptive Gauss-Hermite quadrature (--nagq > 1) is only available for one"
+                    + " random intercept, (1 | group), as in lme4; fit random slopes with the Laplace approximation"
+                    + " (--nagq 1)");
         }
         double[] y = frame.response();
         for (double v : y) {
@@ -62,8 +68,12 @@ public final class BinomialGlmm {
             }
         }
         Design x = frame.fixedDesign();
-        Variable.Factor group = frame.factor(random.get(0).group());
-        int[][] rowsOf = rowsOf(group);
+        int[][] rowsOf = rowsOf(frame.factor(structure.group()));
+        return interceptOnly ? fitIntercept(x, y, rowsOf, structure) : fitVector(x, y, rowsOf, structure);
+    }
+
+    /** One random intercept: Laplace or quadrature on {@link BinomialDeviance}. */
+    private GlmmFit fitIntercept(Design x, double[] y, int[][] rowsOf, RandomStructure structure) {
         int p = x.columns();
         BinomialDeviance deviance = new BinomialDeviance(x, y, rowsOf, nAgq);
         double[] start = new double[p + 1];
@@ -75,40 +85,80 @@ public final class BinomialGlmm {
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
         lower[0] = 0;
         int[] evaluations = {0};
-        List<String> warnings = new ArrayList<>();
         double[] best = nAgq == 1 ? laplaceOptimum(deviance, start, evaluations)
-                : quadratureOptimum(deviance, start, lower, upper, evaluations);
-        double[] hessian = hessian(deviance, best);
-        double dev = deviance.value(best);
+                : boundedOptimum(deviance::value, start, lower, upper, evaluations);
         double[] grad = nAgq == 1 ? deviance.laplaceGradient(best)
                 : NumericalDerivatives.gradient(deviance::value, best);
+        return result(x, y, rowsOf, structure, nAgq, best, lower, hessian(deviance, best), grad, deviance.value(best),
+                deviance.conditionalInformation(best), evaluations[0],
+                nAgq == 1 ? "BFGS then Newton on the analytic gradient" : "BOBYQA then Newton");
+    }
+
+    /**
+     * Random slopes (or several random terms of one grouping factor): the Laplace deviance of
+     * {@link VectorLaplaceDeviance}, minimized by BOBYQA with the diagonal of Lambda kept non-negative, then
+     * Newton steps on its finite-difference Hessian.
+     */
+    private static GlmmFit fitVector(Design x, double[] y, int[][] rowsOf, RandomStructure structure) {
+        int p = x.columns();
+        int t = structure.thetaSize();
+        VectorLaplaceDeviance deviance = new VectorLaplaceDeviance(x, y, structure, rowsOf);
+        double[] start = new double[t + p];
+        System.arraycopy(structure.start(), 0, start, 0, t);
+        System.arraycopy(LogisticRegression.fit(x, y), 0, start, t, p);
+        double[] lower = new double[t + p];
+        double[] upper = new double[t + p];
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        System.arraycopy(structure.lowerBounds(), 0, lower, 0, t);
+        int[] evaluations = {0};
+        double[] best = boundedOptimum(deviance::value, start, lower, upper, evaluations);
+        return result(x, y, rowsOf, structure, 1, best, lower, NumericalDerivatives.hessian(deviance::value, best),
+                NumericalDerivatives.gradient(deviance::value, best), deviance.value(best),
+                deviance.conditionalInformation(best), evaluations[0], "BOBYQA then Newton");
+    }
+
+    /** The convergence check and the result from the optimum (theta first, then beta) and its derivatives. */
+    private static GlmmFit result(Design x, double[] y, int[][] rowsOf, RandomStructure structure, int nAgq,
+                                  double[] best, double[] lower, double[] hessian, double[] grad, double dev,
+                                  double[] conditionalInformation, int evaluations, String method) {
+        int p = x.columns();
+        int t = structure.thetaSize();
+        int d = t + p;
+        List<String> warnings = new ArrayList<>();
+        boolean singular = false;
         double maxGrad = 0;
-        for (int i = best[0] < 1e-4 ? 1 : 0; i <= p; i++) {
-            maxGrad = Math.max(maxGrad, Math.abs(grad[i]));
+        for (int i = 0; i < d; i++) {
+            boolean atBound = lower[i] == 0 && best[i] < 1e-4;
+            singular |= atBound;
+            if (!atBound) {
+                maxGrad = Math.max(maxGrad, Math.abs(grad[i]));
+            }
         }
-        boolean singular = best[0] < 1e-4;
         if (singular) {
-            warnings.add("boundary (singular) fit: the random-intercept SD is estimated as 0");
+            warnings.add(t == 1 ? "boundary (singular) fit: the random-intercept SD is estimated as 0"
+                    : "boundary (singular) fit: a random effect's variance is estimated as 0");
         }
         if (maxGrad >= 1e-3) {
             warnings.add(String.format("Model failed to converge with max|grad| = %.3g", maxGrad));
         }
-        double[] fullCov = invert(hessian, p + 1);
+        double[] fullCov = invert(hessian, d);
         double[] vcov = new double[p * p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                vcov[i * p + j] = 2 * fullCov[(i + 1) * (p + 1) + j + 1];
+                vcov[i * p + j] = 2 * fullCov[(i + t) * d + j + t];
             }
         }
-        double[] conditional = invert(deviance.conditionalInformation(best), p);
-        Convergence convergence = new Convergence(evaluations[0], maxGrad, singular, maxGrad < 1e-3,
-                nAgq == 1 ? "BFGS then Newton on the analytic gradient" : "BOBYQA then Newton", warnings);
-        return new GlmmFit(x.names(), Arrays.copyOfRange(best, 1, p + 1), vcov, conditional, best[0], -dev / 2, nAgq,
-                y.length, rowsOf.length, convergence);
+        double[] theta = Arrays.copyOfRange(best, 0, t);
+        Convergence convergence = new Convergence(evaluations, maxGrad, singular, maxGrad < 1e-3, method, warnings);
+        return new GlmmFit(x.names(), Arrays.copyOfRange(best, t, d), vcov, invert(conditionalInformation, p),
+                structure.thetaNames(), theta, structure.varCorr(theta, 1), -dev / 2, nAgq, y.length, rowsOf.length,
+                convergence);
     }
 
     /**
-     * Laplace: BFGS on the analytic gradient, then Newton steps on the Hessian from the gradient's Jacobian. The deviance is symmetric in theta (u -> -u), so a negative theta is
+     * Laplace: BFGS on the analytic gradient, then Newton steps on the Hessian from the gradient's Jacobian. The
+     * deviance is symmetric in theta (u -> -u), so a negative theta is
      * evaluated at |theta| with the sign of its derivative flipped; the result reports |theta|.
      */
     private static double[] laplaceOptimum(BinomialDeviance deviance, double[] start, int[] evaluations) {
@@ -133,34 +183,46 @@ public final class BinomialGlmm {
         return best;
     }
 
-    /** Quadrature: BOBYQA on the deviance, then Newton steps on its finite-difference Hessian. */
-    private static double[] quadratureOptimum(BinomialDeviance deviance, double[] start, double[] lower,
-                                              double[] upper, int[] evaluations) {
+    /**
+     * BOBYQA on the deviance within its bounds, then up to three Newton steps on its finite-difference Hessian while
+     * no bounded parameter is at its bound (a step that leaves the bounds or raises the deviance is not taken).
+     */
+    private static double[] boundedOptimum(ToDoubleFunction<double[]> deviance, double[] start, double[] lower,
+                                           double[] upper, int[] evaluations) {
         int d = start.length;
         double[] best;
         try {
             PointValuePair opt = new BOBYQAOptimizer(2 * d + 1, 0.1, 1e-9).optimize(new MaxEval(50_000),
                     new ObjectiveFunction(par -> {
                         evaluations[0]++;
-                        return deviance.value(par);
+                        return deviance.applyAsDouble(par);
                     }), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
             best = opt.getPoint();
         } catch (MathIllegalStateException e) {
             throw new AnalysisException("The GLMM optimizer did not converge: " + e.getMessage());
         }
-        for (int step = 0; step < 3 && best[0] > 1e-4; step++) {
-            double[] grad = NumericalDerivatives.gradient(deviance::value, best);
-            double[] delta = solve(NumericalDerivatives.hessian(deviance::value, best), grad, d);
+        for (int step = 0; step < 3 && interior(best, lower); step++) {
+            double[] grad = NumericalDerivatives.gradient(deviance, best);
+            double[] delta = solve(NumericalDerivatives.hessian(deviance, best), grad, d);
             double[] next = best.clone();
             for (int i = 0; i < d; i++) {
                 next[i] -= delta[i];
             }
-            if (next[0] < 0 || deviance.value(next) > deviance.value(best)) {
+            if (!interior(next, lower) || deviance.applyAsDouble(next) > deviance.applyAsDouble(best)) {
                 break;
             }
             best = next;
         }
         return best;
+    }
+
+    private static boolean interior(double[] par, double[] lower) {
+        for (int i = 0; i < par.length; i++) {
+            if (Double.isFinite(lower[i]) && par[i] <= lower[i] + 1e-4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Hessian of the deviance: from the analytic gradient for Laplace, by finite differences for quadrature. */
@@ -179,7 +241,7 @@ public final class BinomialGlmm {
         return h;
     }
 
-    private static int[][] rowsOf(Variable.Factor group) {
+    static int[][] rowsOf(Variable.Factor group) {
         int m = group.levels().size();
         int[] counts = new int[m];
         for (int c : group.codes()) {

@@ -56,7 +56,7 @@ public final class Lmm {
             vcov[i] = unscaled[i] * sigma * sigma;
         }
         return new LmmFit(reml, problem.n, problem.m, problem.fixedNames, s.beta, vcov, re.thetaNames(), s.theta,
-                sigma, s.deviance, varCorr(re, s.theta, sigma), ranef(problem, s, sigma),
+                sigma, s.deviance, varCorrWithResidual(re, s.theta, sigma), ranef(problem, s, sigma),
                 convergence, new Lazy<>(() -> satterthwaite(deviance, s.theta, sigma, vcov, p)),
                 new Lazy<>(() -> KenwardRogerAdjustment.compute(problem, s.theta, sigma, vcov)));
     }
@@ -108,33 +108,8 @@ public final class Lmm {
         return new Convergence(opt.evaluations(), maxGrad, singular, converged, opt.message(), warnings);
     }
 
-    private static List<VarianceComponent> varCorr(RandomStructure re, double[] theta, double sigma) {
-        int q = re.q();
-        double[] lambda = re.lambda(theta);
-        double[] cov = new double[q * q];
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j < q; j++) {
-                double s = 0;
-                for (int k = 0; k < q; k++) {
-                    s += lambda[i * q + k] * lambda[j * q + k];
-                }
-                cov[i * q + j] = s * sigma * sigma;
-            }
-        }
-        List<String> cols = re.columnNames();
-        List<VarianceComponent> out = new ArrayList<>();
-        for (int i = 0; i < q; i++) {
-            out.add(new VarianceComponent(re.group(), cols.get(i), null, cov[i * q + i], Math.sqrt(cov[i * q + i])));
-        }
-        for (int j = 0; j < q; j++) {
-            for (int i = j + 1; i < q; i++) {
-                if (re.termOf(i) == re.termOf(j)) {
-                    double denom = Math.sqrt(cov[i * q + i] * cov[j * q + j]);
-                    out.add(new VarianceComponent(re.group(), cols.get(i), cols.get(j), cov[i * q + j],
-                            denom > 0 ? cov[i * q + j] / denom : Double.NaN));
-                }
-            }
-        }
+    private static List<VarianceComponent> varCorrWithResidual(RandomStructure re, double[] theta, double sigma) {
+        List<VarianceComponent> out = new ArrayList<>(re.varCorr(theta, sigma));
         out.add(new VarianceComponent("Residual", null, null, sigma * sigma, sigma));
         return out;
     }

@@ -51,7 +51,7 @@ public final class RandomStructure {
         this.thetaNames = List.copyOf(names);
     }
 
-    static RandomStructure of(ModelFrame frame) {
+    public static RandomStructure of(ModelFrame frame) {
         List<RandomTerm> terms = frame.formula().random();
         if (terms.isEmpty()) {
             throw new AnalysisException("A mixed model needs at least one random term, e.g. (1 | subject_id)");
@@ -97,7 +97,7 @@ public final class RandomStructure {
         return groupLevels.size();
     }
 
-    int groupOf(int row) {
+    public int groupOf(int row) {
         return groupOf[row];
     }
 
@@ -106,7 +106,7 @@ public final class RandomStructure {
         return q;
     }
 
-    double z(int row, int column) {
+    public double z(int row, int column) {
         return z[row * q + column];
     }
 
@@ -137,7 +137,7 @@ public final class RandomStructure {
     }
 
     /** Lower bounds: 0 for the diagonal of each block, unbounded below the diagonal. */
-    double[] lowerBounds() {
+    public double[] lowerBounds() {
         double[] lb = new double[thetaSize()];
         for (int i = 0; i < lb.length; i++) {
             lb[i] = thetaRow[i] == thetaCol[i] ? 0 : Double.NEGATIVE_INFINITY;
@@ -146,7 +146,7 @@ public final class RandomStructure {
     }
 
     /** lme4's starting value: identity Lambda. */
-    double[] start() {
+    public double[] start() {
         double[] t = new double[thetaSize()];
         for (int i = 0; i < t.length; i++) {
             t[i] = thetaRow[i] == thetaCol[i] ? 1 : 0;
@@ -163,16 +163,49 @@ public final class RandomStructure {
         return thetaCol[thetaIndex];
     }
 
-    boolean isDiagonal(int thetaIndex) {
+    public boolean isDiagonal(int thetaIndex) {
         return thetaRow[thetaIndex] == thetaCol[thetaIndex];
     }
 
     /** Lambda's q x q block (row-major, lower triangular) for theta. */
-    double[] lambda(double[] theta) {
+    public double[] lambda(double[] theta) {
         double[] l = new double[q * q];
         for (int i = 0; i < theta.length; i++) {
             l[thetaRow[i] * q + thetaCol[i]] = theta[i];
         }
         return l;
+    }
+
+    /**
+     * The variances and covariances the relative factor stands for, scaled by sigma^2 (1 for a GLMM): each column's
+     * variance and SD, then each within-term pair's covariance and correlation, as lme4's VarCorr.
+     */
+    public List<VarianceComponent> varCorr(double[] theta, double sigma) {
+        double[] lambda = lambda(theta);
+        double[] cov = new double[q * q];
+        for (int i = 0; i < q; i++) {
+            for (int j = 0; j < q; j++) {
+                double s = 0;
+                for (int k = 0; k < q; k++) {
+                    s += lambda[i * q + k] * lambda[j * q + k];
+                }
+                cov[i * q + j] = s * sigma * sigma;
+            }
+        }
+        List<String> cols = columnNames();
+        List<VarianceComponent> out = new ArrayList<>();
+        for (int i = 0; i < q; i++) {
+            out.add(new VarianceComponent(group, cols.get(i), null, cov[i * q + i], Math.sqrt(cov[i * q + i])));
+        }
+        for (int j = 0; j < q; j++) {
+            for (int i = j + 1; i < q; i++) {
+                if (termOf(i) == termOf(j)) {
+                    double denom = Math.sqrt(cov[i * q + i] * cov[j * q + j]);
+                    out.add(new VarianceComponent(group, cols.get(i), cols.get(j), cov[i * q + j],
+                            denom > 0 ? cov[i * q + j] / denom : Double.NaN));
+                }
+            }
+        }
+        return out;
     }
 }
