@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
@@ -35,6 +36,11 @@ import org.stimtrial.analysis.optim.NewtonPolish;
  * otherwise BOBYQA, then Newton steps on the finite-difference Hessian), convergence check, result.
  */
 public final class BinomialGlmm {
+    /**
+     * Random slopes: the absolute step of the central-difference Hessian (lme4's {@code deriv12}) that directs the
+     * Newton steps after BOBYQA and gives vcov(beta), as lme4 computes its Hessian-based covariance.
+     */
+    private static final double NEWTON_STEP = 1e-4;
     private final int nAgq;
 
     private BinomialGlmm(int nAgq) {
@@ -86,7 +92,8 @@ public final class BinomialGlmm {
         lower[0] = 0;
         int[] evaluations = {0};
         double[] best = nAgq == 1 ? laplaceOptimum(deviance, start, evaluations)
-                : boundedOptimum(deviance::value, start, lower, upper, evaluations);
+                : boundedOptimum(deviance::value, start, lower, upper, evaluations,
+                        at -> NumericalDerivatives.hessian(deviance::value, at));
         double[] grad = nAgq == 1 ? deviance.laplaceGradient(best)
                 : NumericalDerivatives.gradient(deviance::value, best);
         return result(x, y, rowsOf, structure, nAgq, best, lower, hessian(deviance, best), grad, deviance.value(best),
@@ -112,8 +119,10 @@ public final class BinomialGlmm {
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
         System.arraycopy(structure.lowerBounds(), 0, lower, 0, t);
         int[] evaluations = {0};
-        double[] best = boundedOptimum(deviance::value, start, lower, upper, evaluations);
-        return result(x, y, rowsOf, structure, 1, best, lower, NumericalDerivatives.hessian(deviance::value, best),
+        double[] best = boundedOptimum(deviance::value, start, lower, upper, evaluations,
+                at -> NumericalDerivatives.centralHessian(deviance::value, at, NEWTON_STEP));
+        return result(x, y, rowsOf, structure, 1, best, lower,
+                NumericalDerivatives.centralHessian(deviance::value, best, NEWTON_STEP),
                 NumericalDerivatives.gradient(deviance::value, best), deviance.value(best),
                 deviance.conditionalInformation(best), evaluations[0], "BOBYQA then Newton");
     }
@@ -162,7 +171,7 @@ public final class BinomialGlmm {
      * evaluated at |theta| with the sign of its derivative flipped; the result reports |theta|.
      */
     private static double[] laplaceOptimum(BinomialDeviance deviance, double[] start, int[] evaluations) {
-        java.util.function.Function<double[], Optional<Bfgs.Point>> f = par -> {
+        Function<double[], Optional<Bfgs.Point>> f = par -> {
             evaluations[0]++;
             double[] folded = par.clone();
             folded[0] = Math.abs(par[0]);
@@ -184,11 +193,13 @@ public final class BinomialGlmm {
     }
 
     /**
-     * BOBYQA on the deviance within its bounds, then up to three Newton steps on its finite-difference Hessian while
-     * no bounded parameter is at its bound (a step that leaves the bounds or raises the deviance is not taken).
+     * BOBYQA on the deviance within its bounds, then up to three Newton steps on a finite-difference Hessian while
+     * no bounded parameter is at its bound (a step that leaves the bounds or raises the deviance is not taken, and a
+     * step below 1e-9 ends the search).
      */
     private static double[] boundedOptimum(ToDoubleFunction<double[]> deviance, double[] start, double[] lower,
-                                           double[] upper, int[] evaluations) {
+                                           double[] upper, int[] evaluations,
+                                           Function<double[], double[]> newtonHessian) {
         int d = start.length;
         double[] best;
         try {
@@ -203,15 +214,20 @@ public final class BinomialGlmm {
         }
         for (int step = 0; step < 3 && interior(best, lower); step++) {
             double[] grad = NumericalDerivatives.gradient(deviance, best);
-            double[] delta = solve(NumericalDerivatives.hessian(deviance, best), grad, d);
+            double[] delta = solve(newtonHessian.apply(best), grad, d);
             double[] next = best.clone();
+            double largest = 0;
             for (int i = 0; i < d; i++) {
                 next[i] -= delta[i];
+                largest = Math.max(largest, Math.abs(delta[i]));
             }
             if (!interior(next, lower) || deviance.applyAsDouble(next) > deviance.applyAsDouble(best)) {
                 break;
             }
             best = next;
+            if (largest < 1e-9) {
+                break;
+            }
         }
         return best;
     }

@@ -13,6 +13,7 @@ import org.stimtrial.analysis.model.Design;
  * (W = mu(1 - mu)), and D = sum_g d_g(u0) + log det M_g. For q = 1 this is {@link BinomialDeviance}'s Laplace value.
  */
 final class VectorLaplaceDeviance {
+    private static final double NEWTON_ONLY = 1e-6;
     private final Design x;
     private final double[] y;
     private final RandomStructure random;
@@ -113,7 +114,11 @@ final class VectorLaplaceDeviance {
         }
     }
 
-    /** The conditional mode of group g's spherical effects, by Newton's method with step halving. */
+    /**
+     * The conditional mode of group g's spherical effects, by Newton's method: halving a step that raises d while
+     * the step is larger than {@link #NEWTON_ONLY}, full steps below it (there d's changes are at its rounding
+     * level, while log det M, linear in u near the mode, still moves), until the Newton step is below 1e-12.
+     */
     private double[] mode(int g) {
         double[] u = modes[g].clone();
         double current = d(g, u);
@@ -130,6 +135,10 @@ final class VectorLaplaceDeviance {
                 }
             }
             double[] step = solve(cholesky(information(g, u, m)), grad);
+            double largest = 0;
+            for (double v : step) {
+                largest = Math.max(largest, Math.abs(v));
+            }
             double[] next = new double[q];
             double value;
             double size = 1;
@@ -139,11 +148,7 @@ final class VectorLaplaceDeviance {
                 }
                 value = d(g, next);
                 size /= 2;
-            } while (value > current && size > 1e-15);
-            double largest = 0;
-            for (int k = 0; k < q; k++) {
-                largest = Math.max(largest, Math.abs(next[k] - u[k]));
-            }
+            } while (value > current && largest > NEWTON_ONLY && size > 1e-15);
             u = next;
             current = value;
             if (largest < 1e-12) {

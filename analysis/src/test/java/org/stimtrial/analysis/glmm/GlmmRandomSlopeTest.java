@@ -103,6 +103,22 @@ class GlmmRandomSlopeTest {
     }
 
     @Test
+    void theDevianceDoesNotDependOnWhereThePreviousEvaluationLeftTheModes() {
+        VectorLaplaceDeviance deviance = new VectorLaplaceDeviance(frame.fixedDesign(), frame.response(),
+                RandomStructure.of(frame), BinomialGlmm.rowsOf(frame.factor("subject_id")));
+        double[] par = new double[13];
+        System.arraycopy(fit.theta(), 0, par, 0, 3);
+        System.arraycopy(fit.beta(), 0, par, 3, 10);
+        double fromZero = deviance.value(par);
+        double[] away = par.clone();
+        away[3] += 0.5;
+        away[0] *= 2;
+        deviance.value(away);
+        near("deviance after evaluating elsewhere", fromZero, deviance.value(par), 1e-10);
+        near("deviance evaluated again", fromZero, deviance.value(par), 1e-10);
+    }
+
+    @Test
     void quadratureIsRefusedForRandomSlopesAsInLme4() {
         AnalysisException e = assertThrows(AnalysisException.class,
                 () -> BinomialGlmm.adaptiveGaussHermite(5).fit(frame));
